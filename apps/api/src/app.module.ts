@@ -1,0 +1,101 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import depthLimit from 'graphql-depth-limit';
+import type { ValidationError } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditService } from './audit/audit.service';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { PolicyGuard } from './auth/policy.guard';
+import type { GqlContext, HavenRequest } from './auth/request-context';
+import { SessionService } from './auth/session.service';
+import { badInput, formatGraphQLError } from './common/errors';
+import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
+import { HavenConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { ComplexityPlugin, MAX_DEPTH } from './graphql/complexity.plugin';
+import { HealthController } from './health/health.controller';
+import { Loaders } from './roster/loaders';
+import { ClassResolver, DistrictResolver, SchoolResolver } from './roster/roster.resolver';
+import { RosterService } from './roster/roster.service';
+import { TenancyService } from './tenancy/tenancy.service';
+import type { Response } from 'express';
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => [
+    ...Object.values(e.constraints ?? {}),
+    ...flatten(e.children ?? [], `${prefix}${e.property}.`),
+  ]);
+}
+
+/** Every GraphQL resolver, for the app and for the schema printer. */
+export const RESOLVERS = [AuthResolver, DistrictResolver, SchoolResolver, ClassResolver];
+
+export interface AppOptions {
+  config: HavenConfig;
+  /** The database URL: DATABASE_URL, or the embedded database's loopback URL. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, config.embedded),
+          retryAttempts: 0,
+          manualInitialization: false,
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [getDataSourceToken()],
+          useFactory: (ds: DataSource) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            graphiql: config.NODE_ENV === 'development',
+            introspection: config.NODE_ENV !== 'production',
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            fieldResolverEnhancers: ['guards', 'filters'],
+            validationRules: [depthLimit(MAX_DEPTH)],
+            formatError: formatGraphQLError,
+            context: ({ req, res }: { req: HavenRequest; res: Response }): GqlContext => ({
+              req,
+              res,
+              loaders: new Loaders(ds),
+            }),
+          }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: HavenConfig, useValue: config },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => badInput(flatten(errors).join('; ') || 'The input is not valid.'),
+          }),
+        },
+        ComplexityPlugin,
+        SessionService,
+        AuthService,
+        AuditService,
+        TenancyService,
+        RosterService,
+        ...RESOLVERS,
+      ],
+    };
+  }
+}

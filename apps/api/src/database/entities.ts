@@ -1,0 +1,20 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { UserSession } from '../auth/session.entity';
+import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
+import { District } from '../identity/district.entity';
+import { RoleGrant } from '../identity/role-grant.entity';
+import { School } from '../identity/school.entity';
+import { User } from '../identity/user.entity';
+
+/** Every TypeORM entity, in one list for the app, the migration runner and the schema-drift check. */
+export const ENTITIES = [
+  District,
+  School,
+  User,
+  RoleGrant,
+  ClassSection,
+  ClassTeacher,
+  Enrollment,
+  UserSession,
+  AuditEvent,
+];

@@ -1,0 +1,223 @@
+import type TestAgent from 'supertest/lib/agent';
+import type { Role } from '@haven/domain';
+import { ClassSection } from '../identity/class-section.entity';
+import { Fixtures, seedFixtures, signInStaff, signInStudent } from '../testing/fixtures';
+import { createTestApp, TestApp } from '../testing/test-app';
+
+type Who = Role | 'anonymous';
+const EVERYONE: Who[] = [
+  'anonymous',
+  'student',
+  'teacher',
+  'school_admin',
+  'district_admin',
+  'author',
+  'reviewer',
+  'platform_admin',
+];
+const SIGNED_IN = EVERYONE.filter((w) => w !== 'anonymous');
+const ROSTER: Who[] = ['teacher', 'school_admin', 'district_admin', 'platform_admin'];
+
+interface Case {
+  name: string;
+  query: (f: Fixtures) => string;
+  allowed: Who[];
+}
+
+const CASES: Case[] = [
+  { name: 'Query.me', query: () => '{ me { id } }', allowed: EVERYONE },
+  {
+    name: 'Query.district',
+    query: (f) => `{ district(id: "${f.demo.district.id}") { id name } }`,
+    allowed: ['district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Query.school',
+    query: (f) => `{ school(id: "${f.demo.schools.get('BAYSIDE')!.id}") { id } }`,
+    allowed: ROSTER,
+  },
+  { name: 'Query.schools', query: () => '{ schools { id } }', allowed: ROSTER },
+  { name: 'Query.classes', query: () => '{ classes { id } }', allowed: ROSTER },
+  {
+    name: 'Query.class',
+    query: (f) => `{ class(id: "${f.demo.classes.get('Health 7, Period 2')!.id}") { id } }`,
+    allowed: ROSTER,
+  },
+  { name: 'Query.myClasses', query: () => '{ myClasses { id name } }', allowed: ['student'] },
+  {
+    name: 'Class.students (through myClasses)',
+    query: () => '{ myClasses { students { id } } }',
+    allowed: [],
+  },
+  {
+    name: 'Class.teachers (through myClasses)',
+    query: () => '{ myClasses { teachers { displayName } } }',
+    allowed: ['student'],
+  },
+  {
+    name: 'District.schools',
+    query: (f) => `{ district(id: "${f.demo.district.id}") { schools { id } } }`,
+    allowed: ['district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Mutation.setPreferredLanguage',
+    query: () => 'mutation { setPreferredLanguage(language: "en") { id } }',
+    allowed: SIGNED_IN,
+  },
+  {
+    name: 'Mutation.createClass',
+    query: (f) =>
+      `mutation { createClass(input: { schoolId: "${f.demo.schools.get('BAYSIDE')!.id}", name: "Matrix", gradeLevels: [9], schoolYear: "2026-2027" }) { id } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  { name: 'Mutation.signOut', query: () => 'mutation { signOut }', allowed: EVERYONE },
+];
+
+describe('authorization: every role against every operation', () => {
+  let t: TestApp;
+  let f: Fixtures;
+  const agents = new Map<Who, () => Promise<TestAgent>>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await seedFixtures(t.ds);
+    const staff: Record<Exclude<Who, 'anonymous' | 'student'>, string> = {
+      teacher: 'teacher@gulfcoast.example',
+      school_admin: 'principal@gulfcoast.example',
+      district_admin: 'admin@gulfcoast.example',
+      author: 'author@gulfcoast.example',
+      reviewer: 'reviewer@gulfcoast.example',
+      platform_admin: 'platform@haven.example',
+    };
+    agents.set('anonymous', async () => t.agent());
+    agents.set('student', () => signInStudent(t, 'BAYSIDE', 'maya', '2468'));
+    for (const [role, email] of Object.entries(staff)) agents.set(role as Who, () => signInStaff(t, email));
+  });
+  afterAll(() => t.close());
+
+  const table = CASES.flatMap((c) =>
+    EVERYONE.map((who) => [c.name, who, c.allowed.includes(who) ? 'allowed' : 'denied', c] as const),
+  );
+
+  it.each(table)('%s as %s is %s', async (_name, who, expected, c) => {
+    const agent = await agents.get(who)!();
+    const r = await t.gql(agent, c.query(f));
+    const codes = (r.errors ?? []).map((e) => e.extensions?.code);
+    if (expected === 'allowed') {
+      expect(codes).toEqual([]);
+    } else {
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.every((code) => code === 'FORBIDDEN' || code === 'UNAUTHENTICATED')).toBe(true);
+      expect(codes).toContain(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    }
+  });
+});
+
+describe('tenant isolation: what a caller may not see is "not found"', () => {
+  let t: TestApp;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = await seedFixtures(t.ds);
+  });
+  afterAll(() => t.close());
+
+  it('a district admin sees nothing of another district', async () => {
+    const agent = await signInStaff(t, 'admin@gulfcoast.example');
+    const otherSchool = f.other.schools.get('PECAN')!.id;
+    const otherClass = f.other.classes.get('Health 6')!.id;
+    const r = await t.gql(
+      agent,
+      `{ district(id: "${f.other.district.id}") { id } school(id: "${otherSchool}") { id } class(id: "${otherClass}") { id }
+         schools { code } classes(first: 200) { name } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toMatchObject({ district: null, school: null, class: null });
+    expect((r.data!.schools as { code: string }[]).map((s) => s.code).sort()).toEqual([
+      'BAYSIDE',
+      'PALMETTO',
+    ]);
+    expect((r.data!.classes as { name: string }[]).map((c) => c.name)).not.toContain('Health 6');
+  });
+
+  it('a teacher sees only the classes they teach, and their rosters', async () => {
+    const agent = await signInStaff(t, 'teacher@gulfcoast.example');
+    const grade3 = f.demo.classes.get('Grade 3, Room 12')!.id;
+    const r = await t.gql(
+      agent,
+      `{ classes { name students { username } } class(id: "${grade3}") { id } schools { code } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({
+      classes: [
+        {
+          name: 'Health 10, Period 4',
+          students: ['eli', 'leo', 'marcus', 'priya'].map((username) => ({ username })),
+        },
+        {
+          name: 'Health 7, Period 2',
+          students: ['ana', 'jordan', 'kai', 'maya', 'noah'].map((username) => ({ username })),
+        },
+      ],
+      class: null,
+      schools: [{ code: 'BAYSIDE' }],
+    });
+  });
+
+  it('a school admin sees their own school only', async () => {
+    const agent = await signInStaff(t, 'principal@gulfcoast.example');
+    const palmetto = f.demo.schools.get('PALMETTO')!.id;
+    const r = await t.gql(
+      agent,
+      `{ school(id: "${palmetto}") { id } schools { code classCount studentCount } }`,
+    );
+    expect(r.data).toEqual({ school: null, schools: [{ code: 'BAYSIDE', classCount: 2, studentCount: 9 }] });
+  });
+
+  it('a school admin cannot create a class in another district, and nothing is written', async () => {
+    const agent = await signInStaff(t, 'principal@gulfcoast.example');
+    const before = await t.ds.getRepository(ClassSection).count();
+    const r = await t.gql(
+      agent,
+      `mutation { createClass(input: { schoolId: "${f.other.schools.get('PECAN')!.id}", name: "Sneaky", gradeLevels: [6], schoolYear: "2026-2027" }) { id } }`,
+    );
+    expect(r.errors?.[0]).toMatchObject({
+      message: 'School was not found.',
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(await t.ds.getRepository(ClassSection).count()).toBe(before);
+  });
+
+  it('an unknown or malformed id is simply not found', async () => {
+    const agent = await signInStaff(t, 'platform@haven.example');
+    const r = await t.gql(
+      agent,
+      '{ a: school(id: "not-a-uuid") { id } b: school(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ a: null, b: null });
+  });
+
+  it('a platform admin sees every district', async () => {
+    const agent = await signInStaff(t, 'platform@haven.example');
+    const r = await t.gql(agent, '{ schools { code } }');
+    expect((r.data!.schools as { code: string }[]).map((s) => s.code).sort()).toEqual([
+      'BAYSIDE',
+      'PALMETTO',
+      'PECAN',
+    ]);
+  });
+
+  it('audits every roster read', async () => {
+    const agent = await signInStaff(t, 'teacher@gulfcoast.example');
+    const classId = f.demo.classes.get('Health 7, Period 2')!.id;
+    await t.gql(agent, `{ class(id: "${classId}") { students { id } } }`);
+    const rows: { actor_id: string; target_id: string }[] = await t.ds.query(
+      `SELECT actor_id, target_id FROM audit_event WHERE action = 'roster.read' AND target_id = $1`,
+      [classId],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[rows.length - 1].actor_id).toBe(f.demo.users.get('teacher@gulfcoast.example')!.id);
+  });
+});

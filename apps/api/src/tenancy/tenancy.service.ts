@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { Actor, districtsWhere, hasRole, schoolsWhere } from '../auth/actor';
+import { ClassSection } from '../identity/class-section.entity';
+import { District } from '../identity/district.entity';
+import { School } from '../identity/school.entity';
+
+/**
+ * Tenant isolation in one place. Every read of districts, schools and classes goes through here; a row the
+ * caller may not see is simply absent ("not found"), never an error that confirms it exists.
+ *
+ * Who sees what:
+ * - platform_admin: everything;
+ * - district_admin: their district, its schools and classes;
+ * - school_admin: their school and its classes;
+ * - teacher: their school, and the classes they teach;
+ * - student: the classes they are enrolled in (through `classesOfStudent`);
+ * - author, reviewer: their district (name only), no schools or rosters.
+ */
+@Injectable()
+export class TenancyService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private isPlatform(actor: Actor): boolean {
+    return hasRole(actor, 'platform_admin');
+  }
+
+  /** Adds the condition "this school is visible to the actor" for the school alias `s`. */
+  private scopeSchools(actor: Actor, qb: WhereExpressionBuilder, alias: string): void {
+    if (this.isPlatform(actor)) return;
+    const districts = districtsWhere(actor, 'district_admin');
+    const schools = schoolsWhere(actor, 'school_admin', 'teacher');
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('FALSE');
+        if (districts.length)
+          w.orWhere(`${alias}.district_id IN (:...scopeDistricts)`, { scopeDistricts: districts });
+        if (schools.length) w.orWhere(`${alias}.id IN (:...scopeSchools)`, { scopeSchools: schools });
+      }),
+    );
+  }
+
+  /** Adds the condition "this class is visible to the actor" for the class alias. */
+  private scopeClasses(actor: Actor, qb: WhereExpressionBuilder, alias: string): void {
+    if (this.isPlatform(actor)) return;
+    const districts = districtsWhere(actor, 'district_admin');
+    const schools = schoolsWhere(actor, 'school_admin');
+    const teaches = hasRole(actor, 'teacher');
+    qb.andWhere(
+      new Brackets((w) => {
+        w.where('FALSE');
+        if (districts.length)
+          w.orWhere(
+            `${alias}.school_id IN (SELECT id FROM school WHERE district_id IN (:...scopeDistricts))`,
+            {
+              scopeDistricts: districts,
+            },
+          );
+        if (schools.length) w.orWhere(`${alias}.school_id IN (:...scopeSchools)`, { scopeSchools: schools });
+        if (teaches)
+          w.orWhere(`${alias}.id IN (SELECT class_id FROM class_teacher WHERE user_id = :scopeTeacher)`, {
+            scopeTeacher: actor.userId,
+          });
+      }),
+    );
+  }
+
+  async findDistrict(actor: Actor, id: string): Promise<District | null> {
+    const visible =
+      this.isPlatform(actor) ||
+      districtsWhere(actor, 'district_admin', 'author', 'reviewer', 'school_admin', 'teacher').includes(id);
+    return visible ? this.ds.getRepository(District).findOne({ where: { id } }) : null;
+  }
+
+  schoolsQuery(actor: Actor): SelectQueryBuilder<School> {
+    const qb = this.ds.getRepository(School).createQueryBuilder('s');
+    this.scopeSchools(actor, qb, 's');
+    return qb;
+  }
+
+  listSchools(actor: Actor, first: number, districtId?: string): Promise<School[]> {
+    const qb = this.schoolsQuery(actor);
+    if (districtId) qb.andWhere('s.district_id = :districtId', { districtId });
+    return qb.orderBy('s.name').addOrderBy('s.id').take(first).getMany();
+  }
+
+  findSchool(actor: Actor, id: string): Promise<School | null> {
+    return this.schoolsQuery(actor).andWhere('s.id = :id', { id }).getOne();
+  }
+
+  classesQuery(actor: Actor): SelectQueryBuilder<ClassSection> {
+    const qb = this.ds.getRepository(ClassSection).createQueryBuilder('c');
+    this.scopeClasses(actor, qb, 'c');
+    return qb;
+  }
+
+  listClasses(actor: Actor, first: number, schoolId?: string): Promise<ClassSection[]> {
+    const qb = this.classesQuery(actor);
+    if (schoolId) qb.andWhere('c.school_id = :schoolId', { schoolId });
+    return qb.orderBy('c.name').addOrderBy('c.id').take(first).getMany();
+  }
+
+  findClass(actor: Actor, id: string): Promise<ClassSection | null> {
+    return this.classesQuery(actor).andWhere('c.id = :id', { id }).getOne();
+  }
+
+  /** The classes a student is enrolled in (students see only their own). */
+  classesOfStudent(actor: Actor): Promise<ClassSection[]> {
+    if (actor.kind !== 'student') return Promise.resolve([]);
+    return this.ds
+      .getRepository(ClassSection)
+      .createQueryBuilder('c')
+      .innerJoin('enrollment', 'e', 'e.class_id = c.id AND e.student_id = :me', { me: actor.userId })
+      .orderBy('c.name')
+      .getMany();
+  }
+}
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1764140000000 } from './1764140000000-foundation';
+
+/** Every migration, oldest first. Never edit one that has been committed: add a new one. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1764140000000];
