@@ -1,0 +1,309 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { i18n, LANGUAGE_STORAGE_KEY } from '../i18n/i18n';
+import { DISTRICT_ADMIN, renderApp, signedInAs, TEACHER, viewer, type Resolver } from '../testing/render-app';
+
+const teacherClasses: Resolver = () => ({
+  data: {
+    classes: [
+      {
+        __typename: 'Class',
+        id: 'c-7',
+        name: 'Health 7',
+        gradeLevels: [7],
+        schoolYear: '2026-2027',
+        studentCount: 2,
+      },
+      {
+        __typename: 'Class',
+        id: 'c-10',
+        name: 'Health 10',
+        gradeLevels: [10],
+        schoolYear: '2026-2027',
+        studentCount: 1,
+      },
+    ],
+  },
+});
+
+const classDetail: Resolver = (variables) => ({
+  data: {
+    class:
+      variables['id'] === 'c-7'
+        ? {
+            __typename: 'Class',
+            id: 'c-7',
+            name: 'Health 7',
+            gradeLevels: [7],
+            schoolYear: '2026-2027',
+            studentCount: 2,
+            students: [
+              { __typename: 'Student', id: 'st-1', displayName: 'Maya', username: 'maya', gradeLevel: 7 },
+              { __typename: 'Student', id: 'st-2', displayName: 'Noah', username: 'noah', gradeLevel: 7 },
+            ],
+          }
+        : null,
+  },
+});
+
+describe('teacher area', () => {
+  it('lists classes and opens a class with its students', async () => {
+    const { location } = renderApp('/teacher', {
+      Me: signedInAs(TEACHER),
+      TeacherClasses: teacherClasses,
+      ClassDetail: classDetail,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'My classes' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['My classes', 'Assignments', 'Progress', 'Training']);
+    expect(within(nav).getByRole('link', { name: 'My classes' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByText('Health 10')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Health 10' }).closest('li')?.textContent).toContain('Grades10');
+
+    fireEvent.click(await screen.findByRole('link', { name: 'Health 7' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Health 7' })).toBeTruthy();
+    expect(location.pathname).toBe('/teacher/classes/c-7');
+    const table = screen.getByRole('table', { name: 'Students in this class' });
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1] as HTMLElement).getByRole('rowheader').textContent).toBe('Maya');
+    expect(rows[1]?.textContent).toContain('maya');
+  });
+
+  it('says plainly when a class cannot be found', async () => {
+    renderApp('/teacher/classes/nope', { Me: signedInAs(TEACHER), ClassDetail: classDetail });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Class not found' })).toBeTruthy();
+  });
+
+  it.each([
+    ['/teacher/assignments', 'Assignments'],
+    ['/teacher/progress', 'Progress'],
+    ['/teacher/training', 'Training'],
+  ])('%s is an honest "coming soon" page', async (path, title) => {
+    renderApp(path, { Me: signedInAs(TEACHER) });
+    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    expect(screen.getByText('Coming soon')).toBeTruthy();
+    expect(screen.getByText(/not built yet/)).toBeTruthy();
+  });
+});
+
+describe('district area', () => {
+  it('shows the district overview with its schools', async () => {
+    const schools = jest.fn<ReturnType<Resolver>, Parameters<Resolver>>(() => ({
+      data: {
+        schools: [
+          {
+            __typename: 'School',
+            id: 's-1',
+            name: 'Bayside Middle School',
+            code: 'BAYSIDE',
+            classCount: 2,
+            studentCount: 3,
+          },
+          {
+            __typename: 'School',
+            id: 's-2',
+            name: 'Palmetto Elementary',
+            code: 'PALMETTO',
+            classCount: 1,
+            studentCount: 1,
+          },
+        ],
+      },
+    }));
+    renderApp('/district', { Me: signedInAs(DISTRICT_ADMIN), DistrictSchools: schools });
+    expect(await screen.findByRole('heading', { level: 1, name: 'District overview' })).toBeTruthy();
+    expect(screen.getByText('Gulf Coast Unified, FL')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Schools in your district' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['School', 'Code', 'Classes', 'Students']);
+    expect(within(table).getAllByRole('row')[2]?.textContent).toBe('Palmetto ElementaryPALMETTO11');
+    expect(schools.mock.calls[0]?.[0]).toEqual({ first: 100 });
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Schools', 'Mandates', 'Training', 'Evidence export']);
+  });
+
+  it('evidence export is an honest placeholder', async () => {
+    renderApp('/district/evidence', { Me: signedInAs(DISTRICT_ADMIN) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Evidence export' })).toBeTruthy();
+    expect(screen.getByText('Coming soon')).toBeTruthy();
+  });
+});
+
+describe('school and studio areas', () => {
+  it('shows a school admin their school and its classes', async () => {
+    const principal = viewer({
+      id: 'u-p',
+      kind: 'staff',
+      displayName: 'Pat Kim',
+      roles: ['school_admin'],
+      home: '/school',
+    });
+    renderApp('/school', {
+      Me: signedInAs(principal),
+      SchoolOverview: () => ({
+        data: {
+          schools: [
+            {
+              __typename: 'School',
+              id: 's-1',
+              name: 'Bayside Middle School',
+              code: 'BAYSIDE',
+              classCount: 1,
+              studentCount: 2,
+              classes: [
+                {
+                  __typename: 'Class',
+                  id: 'c-7',
+                  name: 'Health 7',
+                  gradeLevels: [7, 8],
+                  schoolYear: '2026-2027',
+                  studentCount: 2,
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'School overview' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Bayside Middle School' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Classes at Bayside Middle School' }).textContent).toContain(
+      '7, 8',
+    );
+  });
+
+  it('gives authors and reviewers the studio with Modules and Reviews', async () => {
+    const author = viewer({
+      id: 'u-a',
+      kind: 'staff',
+      displayName: 'Sam Author',
+      roles: ['author'],
+      home: '/studio',
+    });
+    renderApp('/studio', { Me: signedInAs(author) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Modules' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Reviews' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeTruthy();
+  });
+});
+
+describe('student home', () => {
+  it('greets the student, lists their classes and is honest about lessons', async () => {
+    renderApp('/student', {
+      Me: signedInAs(viewer()),
+      MyClasses: () => ({
+        data: { myClasses: [{ __typename: 'Class', id: 'c-7', name: 'Health 7', gradeLevels: [7] }] },
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hi, Maya!' })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(await screen.findByText('Health 7')).toBeTruthy();
+    expect(screen.getByText('Grade 7')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Lessons' })).toBeTruthy();
+    expect(screen.getByText('Lessons assigned by your teacher will appear here.')).toBeTruthy();
+    expect(screen.getByText(/still being built/)).toBeTruthy();
+    expect(document.title).toBe('My Haven · Haven');
+  });
+});
+
+describe('header', () => {
+  it('switches language, saves it to the account and updates <html lang>', async () => {
+    const saved = jest.fn<ReturnType<Resolver>, Parameters<Resolver>>(({ language }) => ({
+      data: { setPreferredLanguage: { __typename: 'Viewer', id: TEACHER.id, preferredLanguage: language } },
+    }));
+    renderApp('/teacher', {
+      Me: signedInAs(TEACHER),
+      TeacherClasses: teacherClasses,
+      SetPreferredLanguage: saved,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'My classes' });
+    const group = screen.getByRole('group', { name: 'Language' });
+    expect(within(group).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(within(group).getByRole('button', { name: 'Español' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mis clases' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('es');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('es');
+    await waitFor(() => expect(saved).toHaveBeenCalledWith({ language: 'es' }));
+    expect(screen.getByRole('button', { name: 'Cerrar sesión' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Idioma' })).toBeTruthy();
+  });
+
+  it('uses the language saved to the account when the session is restored', async () => {
+    renderApp('/teacher', {
+      Me: signedInAs({ ...TEACHER, preferredLanguage: 'es' }),
+      TeacherClasses: teacherClasses,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mis clases' })).toBeTruthy();
+    expect(i18n.resolvedLanguage).toBe('es');
+  });
+
+  it('does not call the server when a signed-out visitor switches language', async () => {
+    const { calls } = renderApp('/signin', {});
+    fireEvent.click(screen.getByRole('button', { name: 'Español' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Acceso para el personal' })).toBeTruthy();
+    expect(calls.map((c) => c.operationName)).toEqual([]);
+  });
+
+  it('signs out, forgets the cached data and returns to the start page', async () => {
+    let signedIn = true;
+    const { client, location } = renderApp('/teacher', {
+      Me: () => ({ data: { me: signedIn ? TEACHER : null } }),
+      TeacherClasses: teacherClasses,
+      SignOut: () => {
+        signedIn = false;
+        return { data: { signOut: true } };
+      },
+    });
+    await screen.findByText('Health 7');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome to Haven' })).toBeTruthy();
+    expect(location.pathname).toBe('/');
+    expect(JSON.stringify(client.cache.extract())).not.toContain('Health 7');
+  });
+
+  it('stays put and says so when signing out fails', async () => {
+    renderApp('/teacher', {
+      Me: signedInAs(TEACHER),
+      TeacherClasses: teacherClasses,
+      SignOut: () => new TypeError('Failed to fetch'),
+    });
+    await screen.findByRole('heading', { level: 1, name: 'My classes' });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/couldn't sign you out/);
+    expect(screen.getByRole('heading', { level: 1, name: 'My classes' })).toBeTruthy();
+  });
+});
+
+describe('navigation', () => {
+  it('moves focus to the top of the page after a client-side navigation', async () => {
+    renderApp('/student/signin', { Me: signedInAs(null) });
+    fireEvent.click(screen.getByRole('link', { name: 'Staff sign-in' }));
+    await screen.findByRole('heading', { level: 1, name: 'Staff sign-in' });
+    const announcer = screen.getByTestId('route-announcer');
+    await waitFor(() => expect(document.activeElement).toBe(announcer));
+    expect(announcer.textContent).toBe('Staff sign-in · Haven');
+  });
+
+  it('shows a not-found page for unknown addresses', async () => {
+    renderApp('/nowhere', {});
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    await act(async () => undefined);
+  });
+});

@@ -1,0 +1,102 @@
+import { lazy } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import { RequireRole } from '../modules/auth/components/require-role';
+import { StaffSignInPage } from '../modules/auth/components/staff-sign-in-page';
+import { StudentSignInPage } from '../modules/auth/components/student-sign-in-page';
+import { LandingPage } from '../modules/landing/components/landing-page';
+import { AppShell, type NavItem } from '../modules/layout/components/app-shell';
+import { NotFoundPage } from '../modules/layout/components/not-found-page';
+import { RouteAnnouncer } from '../modules/layout/components/route-announcer';
+import { StudentHomePage } from '../modules/student/components/student-home-page';
+
+// Staff areas are separate chunks: a student downloads only the shell and the student pages.
+const TeacherArea = lazy(() =>
+  import('../modules/teacher/teacher-area').then((m) => ({ default: m.TeacherArea })),
+);
+const SchoolArea = lazy(() =>
+  import('../modules/school/school-area').then((m) => ({ default: m.SchoolArea })),
+);
+const DistrictArea = lazy(() =>
+  import('../modules/district/district-area').then((m) => ({ default: m.DistrictArea })),
+);
+const StudioArea = lazy(() =>
+  import('../modules/studio/studio-area').then((m) => ({ default: m.StudioArea })),
+);
+
+export const TEACHER_NAV: readonly NavItem[] = [
+  { to: '/teacher', label: 'teacher.nav.classes', end: true },
+  { to: '/teacher/assignments', label: 'teacher.nav.assignments' },
+  { to: '/teacher/progress', label: 'teacher.nav.progress' },
+  { to: '/teacher/training', label: 'teacher.nav.training' },
+];
+
+export const DISTRICT_NAV: readonly NavItem[] = [
+  { to: '/district', label: 'district.nav.schools', end: true },
+  { to: '/district/mandates', label: 'district.nav.mandates' },
+  { to: '/district/training', label: 'district.nav.training' },
+  { to: '/district/evidence', label: 'district.nav.evidence' },
+];
+
+export const STUDIO_NAV: readonly NavItem[] = [
+  { to: '/studio', label: 'studio.nav.modules', end: true },
+  { to: '/studio/reviews', label: 'studio.nav.reviews' },
+];
+
+/** Pages anyone may open. `safety` adds the student quick exit and help bar. */
+function PublicLayout({ safety }: { safety: boolean }) {
+  return (
+    <AppShell safety={safety}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+export function AppRoutes() {
+  return (
+    <>
+      <RouteAnnouncer />
+      <Routes>
+        {/* Students arrive here: both carry the safety bar. */}
+        <Route element={<PublicLayout safety />}>
+          <Route index element={<LandingPage />} />
+          <Route path="student/signin" element={<StudentSignInPage />} />
+        </Route>
+        <Route element={<PublicLayout safety={false} />}>
+          <Route path="signin" element={<StaffSignInPage />} />
+        </Route>
+
+        <Route
+          path="student"
+          element={<RequireRole roles={['student']} signInPath="/student/signin" safety />}
+        >
+          <Route index element={<StudentHomePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route element={<RequireRole roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
+          <Route path="teacher/*" element={<TeacherArea />} />
+        </Route>
+        <Route element={<RequireRole roles={['school_admin']} signInPath="/signin" />}>
+          <Route path="school/*" element={<SchoolArea />} />
+        </Route>
+        <Route
+          element={
+            <RequireRole
+              roles={['district_admin', 'platform_admin']}
+              signInPath="/signin"
+              nav={DISTRICT_NAV}
+            />
+          }
+        >
+          <Route path="district/*" element={<DistrictArea />} />
+        </Route>
+        <Route element={<RequireRole roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
+          <Route path="studio/*" element={<StudioArea />} />
+        </Route>
+
+        <Route element={<PublicLayout safety={false} />}>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { Suspense, useEffect } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import type { Role } from '@haven/domain';
+import { MeDocument } from '../../../gql/graphql';
+import { currentLanguage, isLanguage, i18n } from '../../../i18n/i18n';
+import { AppShell, type NavItem } from '../../layout/components/app-shell';
+import { Loading, QueryError } from '../../layout/components/status';
+import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { ViewerContext, type Viewer } from '../hooks/use-viewer';
+
+function NoAccess({ home }: { home: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('access.title'));
+  return (
+    <section className="panel">
+      <h1>{t('access.title')}</h1>
+      <p>{t('access.body')}</p>
+      <p>
+        <Link to={home}>{t('access.goHome')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** A signed-in user sees Haven in the language saved to their account. */
+function useAccountLanguage(viewer: Viewer | null | undefined): void {
+  const preferred = viewer?.preferredLanguage;
+  useEffect(() => {
+    if (isLanguage(preferred) && preferred !== currentLanguage()) void i18n.changeLanguage(preferred);
+  }, [viewer?.id, preferred]);
+}
+
+/**
+ * Route guard and layout for signed-in areas. Not signed in: off to the right sign-in page. Signed in
+ * without one of `roles`: a plain "no access" page. The safety bar, when asked for, is there in every
+ * state, loading included.
+ */
+export function RequireRole({
+  roles,
+  signInPath,
+  safety = false,
+  nav,
+  navLabel,
+}: {
+  roles: readonly Role[];
+  signInPath: string;
+  safety?: boolean;
+  nav?: readonly NavItem[];
+  navLabel?: string;
+}) {
+  const location = useLocation();
+  const { data, error, refetch } = useQuery(MeDocument);
+  const viewer = data?.me;
+  useAccountLanguage(viewer);
+
+  // Apollo Client 4 reports `loading` again while refetching: keep showing what we have.
+  if (!data) {
+    return (
+      <AppShell safety={safety}>
+        {error ? <QueryError error={error} onRetry={() => void refetch()} /> : <Loading />}
+      </AppShell>
+    );
+  }
+  if (!viewer) {
+    return <Navigate to={signInPath} replace state={{ from: location.pathname }} />;
+  }
+  if (!roles.some((role) => viewer.roles.includes(role))) {
+    return (
+      <AppShell safety={safety} viewer={viewer}>
+        <NoAccess home={viewer.home} />
+      </AppShell>
+    );
+  }
+  return (
+    <AppShell safety={safety} viewer={viewer} nav={nav} navLabel={navLabel}>
+      <ViewerContext value={viewer}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </ViewerContext>
+    </AppShell>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { SignOutDocument } from '../../../gql/graphql';
+
+export function SignOutButton() {
+  const { t } = useTranslation();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const [signOut, { loading }] = useMutation(SignOutDocument);
+  const [failed, setFailed] = useState(false);
+
+  async function onClick(): Promise<void> {
+    setFailed(false);
+    try {
+      await signOut();
+    } catch {
+      // The session cookie may still be valid: say so rather than pretend.
+      setFailed(true);
+      return;
+    }
+    try {
+      window.sessionStorage.clear();
+    } catch {
+      // storage may be unavailable
+    }
+    // clearStore, unlike resetStore, does not refetch the signed-in page's queries on the way out.
+    await client.clearStore();
+    await navigate('/', { replace: true });
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void onClick()}
+        disabled={loading}
+      >
+        {t('header.signOut')}
+      </button>
+      {failed && (
+        <p className="header-error" role="alert">
+          {t('header.signOutFailed')}
+        </p>
+      )}
+    </>
+  );
+}

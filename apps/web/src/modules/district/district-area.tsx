@@ -1,0 +1,101 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { DistrictSchoolsDocument } from '../../gql/graphql';
+import { useViewer } from '../auth/hooks/use-viewer';
+import { ComingSoon, Loading, QueryError } from '../layout/components/status';
+import { NotFoundPage } from '../layout/components/not-found-page';
+import { usePageTitle } from '../layout/hooks/use-page-title';
+
+/** The most schools asked for at once; the server bounds lists too. */
+export const SCHOOLS_PAGE_SIZE = 100;
+
+function DistrictOverviewPage() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  usePageTitle(t('district.overview.title'));
+  const { data, error, refetch } = useQuery(DistrictSchoolsDocument, {
+    variables: { first: SCHOOLS_PAGE_SIZE },
+  });
+
+  return (
+    <div>
+      <h1>{t('district.overview.title')}</h1>
+      {viewer.district && (
+        <p className="lead">
+          {t('district.overview.subtitle', { name: viewer.district.name, state: viewer.district.state })}
+        </p>
+      )}
+      <section aria-labelledby="schools-title" className="section">
+        <h2 id="schools-title">{t('district.schools.title')}</h2>
+        {!data ? (
+          error ? (
+            <QueryError error={error} onRetry={() => void refetch()} />
+          ) : (
+            <Loading />
+          )
+        ) : data.schools.length === 0 ? (
+          <p>{t('district.schools.empty')}</p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t('district.schools.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('district.schools.name')}</th>
+                    <th scope="col">{t('district.schools.code')}</th>
+                    <th scope="col" className="numeric">
+                      {t('district.schools.classes')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('district.schools.students')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.schools.map((school) => (
+                    <tr key={school.id}>
+                      <th scope="row">{school.name}</th>
+                      <td>
+                        <code>{school.code}</code>
+                      </td>
+                      <td className="numeric">{school.classCount}</td>
+                      <td className="numeric">{school.studentCount}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {data.schools.length >= SCHOOLS_PAGE_SIZE && (
+              <p className="note">{t('district.schools.truncated', { limit: SCHOOLS_PAGE_SIZE })}</p>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Everything under /district. Loaded on demand: students never download it. */
+export function DistrictArea() {
+  const { t } = useTranslation();
+  return (
+    <Routes>
+      <Route index element={<DistrictOverviewPage />} />
+      <Route
+        path="mandates"
+        element={<ComingSoon title={t('district.mandates.title')} body={t('district.mandates.body')} />}
+      />
+      <Route
+        path="training"
+        element={<ComingSoon title={t('district.training.title')} body={t('district.training.body')} />}
+      />
+      <Route
+        path="evidence"
+        element={<ComingSoon title={t('district.evidence.title')} body={t('district.evidence.body')} />}
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,84 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ClassDetailDocument } from '../../../gql/graphql';
+import { formatGradeNumbers } from '../../layout/format';
+import { Loading, QueryError } from '../../layout/components/status';
+import { usePageTitle } from '../../layout/hooks/use-page-title';
+
+export function ClassDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(ClassDetailDocument, { variables: { id } });
+  const found = data?.class;
+  usePageTitle(found ? found.name : data ? t('teacher.class.notFound') : t('common.loading'));
+
+  const back = (
+    <p className="back-link">
+      <Link to="/teacher">{t('teacher.class.back')}</Link>
+    </p>
+  );
+
+  if (!data) {
+    return (
+      <div>
+        {back}
+        {error ? <QueryError error={error} onRetry={() => void refetch()} /> : <Loading />}
+      </div>
+    );
+  }
+  if (!found) {
+    return (
+      <div>
+        {back}
+        <h1>{t('teacher.class.notFound')}</h1>
+        <p>{t('teacher.class.notFoundBody')}</p>
+      </div>
+    );
+  }
+  return (
+    <div>
+      {back}
+      <h1>{found.name}</h1>
+      <dl className="facts facts--inline">
+        <div>
+          <dt>{t('class.grades')}</dt>
+          <dd>{formatGradeNumbers(t, found.gradeLevels)}</dd>
+        </div>
+        <div>
+          <dt>{t('class.schoolYear')}</dt>
+          <dd>{found.schoolYear}</dd>
+        </div>
+        <div>
+          <dt>{t('class.students')}</dt>
+          <dd>{found.studentCount}</dd>
+        </div>
+      </dl>
+      {found.students.length === 0 ? (
+        <p>{t('teacher.class.noStudents')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t('teacher.class.studentsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('teacher.class.name')}</th>
+                <th scope="col">{t('teacher.class.username')}</th>
+                <th scope="col">{t('teacher.class.grade')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.students.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.displayName}</th>
+                  <td>{s.username}</td>
+                  <td>{s.gradeLevel === 0 ? t('grades.kindergarten') : s.gradeLevel}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { ComingSoon } from '../layout/components/status';
+import { NotFoundPage } from '../layout/components/not-found-page';
+import { ClassDetailPage } from './components/class-detail-page';
+import { TeacherClassesPage } from './components/teacher-classes-page';
+
+/** Everything under /teacher. Loaded on demand: students never download it. */
+export function TeacherArea() {
+  const { t } = useTranslation();
+  return (
+    <Routes>
+      <Route index element={<TeacherClassesPage />} />
+      <Route path="classes/:id" element={<ClassDetailPage />} />
+      <Route
+        path="assignments"
+        element={<ComingSoon title={t('teacher.assignments.title')} body={t('teacher.assignments.body')} />}
+      />
+      <Route
+        path="progress"
+        element={<ComingSoon title={t('teacher.progress.title')} body={t('teacher.progress.body')} />}
+      />
+      <Route
+        path="training"
+        element={<ComingSoon title={t('teacher.training.title')} body={t('teacher.training.body')} />}
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

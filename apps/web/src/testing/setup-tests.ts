@@ -1,0 +1,14 @@
+import { TextDecoder, TextEncoder } from 'node:util';
+import { i18n } from '../i18n/i18n';
+
+// jsdom lacks these; React Router needs them when it loads.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+// jsdom does not lay out pages, so scrolling is a no-op here.
+window.scrollTo = () => undefined;
+
+beforeEach(async () => {
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+  document.documentElement.className = '';
+  await i18n.changeLanguage('en');
+});
