@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1764140000000 } from './1764140000000-foundation';
+import { ModuleVersions1764150000000 } from './1764150000000-module-versions';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1764140000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Foundation1764140000000,
+  ModuleVersions1764150000000,
+];

@@ -7,6 +7,9 @@ import depthLimit from 'graphql-depth-limit';
 import type { ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit/audit.service';
+import { CatalogResolver, LessonResolver } from './catalog/catalog.resolver';
+import { CatalogService } from './catalog/catalog.service';
+import { CurriculumLoader } from './catalog/curriculum-loader';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PolicyGuard } from './auth/policy.guard';
@@ -18,7 +21,7 @@ import { HavenConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { ComplexityPlugin, MAX_DEPTH } from './graphql/complexity.plugin';
 import { HealthController } from './health/health.controller';
-import { Loaders } from './roster/loaders';
+import { Loaders } from './graphql/loaders';
 import { ClassResolver, DistrictResolver, SchoolResolver } from './roster/roster.resolver';
 import { RosterService } from './roster/roster.service';
 import { TenancyService } from './tenancy/tenancy.service';
@@ -32,7 +35,14 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
 }
 
 /** Every GraphQL resolver, for the app and for the schema printer. */
-export const RESOLVERS = [AuthResolver, DistrictResolver, SchoolResolver, ClassResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  DistrictResolver,
+  SchoolResolver,
+  ClassResolver,
+  CatalogResolver,
+  LessonResolver,
+];
 
 export interface AppOptions {
   config: HavenConfig;
@@ -94,6 +104,8 @@ export class AppModule {
         AuditService,
         TenancyService,
         RosterService,
+        CatalogService,
+        CurriculumLoader,
         ...RESOLVERS,
       ],
     };

@@ -7,6 +7,7 @@ import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/config';
 import { DatabaseUnreachableError, migrate, RunningDatabase, startDatabase } from './database/database';
 import { DataFolderLockedError } from './database/embedded';
+import { CurriculumLoader } from './catalog/curriculum-loader';
 import { DEMO_SIGN_INS, seedDemoIfEmpty } from './seed/demo-district';
 
 async function main(): Promise<void> {
@@ -20,6 +21,10 @@ async function main(): Promise<void> {
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
   const app = await createApp({ config, databaseUrl: db.url, webDir: resolve(__dirname, '../../web') });
+  const curricula = await app.get(CurriculumLoader).loadDirectory(resolve(config.HAVEN_CURRICULA_DIR));
+  logger.log(
+    `Curricula: ${curricula.loaded.length} new version(s), ${curricula.unchanged.length} unchanged, ${curricula.refused.length} refused`,
+  );
   if (config.seedDemo && (await seedDemoIfEmpty(app.get<DataSource>(getDataSourceToken())))) {
     logger.log(`Seeded the demo district.\n${DEMO_SIGN_INS.join('\n')}`);
   }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Loaders } from '../roster/loaders';
+import type { Loaders } from '../graphql/loaders';
 import type { Actor } from './actor';
 
 export interface HavenRequest extends Request {

@@ -42,6 +42,11 @@ export class HavenConfig {
   @MinLength(1, { message: 'HAVEN_DATA_DIR must not be empty' })
   HAVEN_DATA_DIR = '.haven/data';
 
+  /** Folder of curriculum modules loaded into the catalog at start. */
+  @IsString()
+  @MinLength(1, { message: 'HAVEN_CURRICULA_DIR must not be empty' })
+  HAVEN_CURRICULA_DIR = 'curricula';
+
   /** Seed the demo district into an empty database (default: on for the embedded database). */
   @IsOptional()
   @Transform(({ value }) => toBool(value))

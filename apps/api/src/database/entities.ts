@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { ModuleVersionEntity } from '../catalog/module-version.entity';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   Enrollment,
   UserSession,
   AuditEvent,
+  ModuleVersionEntity,
 ];

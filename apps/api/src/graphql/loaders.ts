@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
+import type { ModuleVersion } from '@haven/curriculum';
+import { ModuleVersionEntity } from '../catalog/module-version.entity';
 import { District } from '../identity/district.entity';
 import { School } from '../identity/school.entity';
 import { User } from '../identity/user.entity';
@@ -90,4 +92,24 @@ export class Loaders {
       ),
     ),
   );
+
+  /** The compiled module (the large `bundle` column), only for versions a query opens. */
+  readonly moduleBundle = new DataLoader<string, ModuleVersion | null>(async (ids) => {
+    const rows = await this.ds
+      .getRepository(ModuleVersionEntity)
+      .createQueryBuilder('v')
+      .select(['v.id', 'v.bundle'])
+      .where('v.id IN (:...ids)', { ids })
+      .getMany();
+    return byKey(ids, rows, (r) => r.id).map((r) => r?.bundle ?? null);
+  });
+
+  /** Every version of a module, newest first. */
+  readonly moduleVersions = new DataLoader<string, string[]>(async (moduleIds) => {
+    const rows: { module_id: string; version: string }[] = await this.ds.query(
+      `SELECT module_id, version FROM module_version WHERE module_id = ANY($1) ORDER BY version_sort DESC`,
+      [[...moduleIds]],
+    );
+    return moduleIds.map((id) => rows.filter((r) => r.module_id === id).map((r) => r.version));
+  });
 }

@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  compileModule,
+  formatIssue,
+  listModuleDirs,
+  loadModule,
+  validateCurricula,
+  type ModuleVersion,
+} from '@haven/curriculum';
+import { DataSource } from 'typeorm';
+import { ModuleVersionEntity } from './module-version.entity';
+
+export interface LoadReport {
+  loaded: string[];
+  unchanged: string[];
+  /** Modules whose files changed while their version number did not, and modules that fail validation. */
+  refused: { module: string; reason: string }[];
+}
+
+/** "1.10.2" → "000001.000010.000002" so that text order is version order. */
+export function versionSortKey(version: string): string {
+  const [core] = version.split(/[-+]/);
+  return core
+    .split('.')
+    .map((n) => n.padStart(6, '0'))
+    .join('.');
+}
+
+/**
+ * Loads `curricula/` into the database as immutable module versions, idempotently by content hash: an
+ * unchanged module is skipped, a new version is added, and a changed module whose version number did not
+ * change is refused with a message that says what to do.
+ */
+@Injectable()
+export class CurriculumLoader {
+  private readonly logger = new Logger(CurriculumLoader.name);
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async loadDirectory(dir: string): Promise<LoadReport> {
+    const parsed = await Promise.all((await listModuleDirs(dir)).map((d) => loadModule(d)));
+    const validation = validateCurricula(parsed);
+    const report: LoadReport = { loaded: [], unchanged: [], refused: [] };
+    const valid: ModuleVersion[] = [];
+    validation.modules.forEach((m, i) => {
+      if (m.result.errors.length > 0) {
+        report.refused.push({
+          module: m.id ?? m.dir,
+          reason: `${m.result.errors.length} validation error(s): ${m.result.errors.slice(0, 3).map(formatIssue).join('; ')}`,
+        });
+      } else {
+        valid.push(compileModule(parsed[i]));
+      }
+    });
+    for (const version of valid) {
+      const outcome = await this.store(version);
+      if (outcome === 'loaded') report.loaded.push(`${version.id}@${version.version}`);
+      else if (outcome === 'unchanged') report.unchanged.push(`${version.id}@${version.version}`);
+      else report.refused.push({ module: `${version.id}@${version.version}`, reason: outcome.refused });
+    }
+    for (const r of report.refused)
+      this.logger.error(`Curriculum module ${r.module} not loaded: ${r.reason}`);
+    return report;
+  }
+
+  /** Stores one compiled version unless it is already there. */
+  async store(version: ModuleVersion): Promise<'loaded' | 'unchanged' | { refused: string }> {
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(ModuleVersionEntity);
+      const existing = await repo.findOne({ where: { moduleId: version.id, version: version.version } });
+      if (existing) {
+        if (existing.contentHash === version.contentHash) return 'unchanged';
+        return {
+          refused:
+            `its files changed but its version is still ${version.version} (stored hash ${existing.contentHash.slice(0, 12)}…, ` +
+            `files ${version.contentHash.slice(0, 12)}…). Published versions are immutable: raise "version" in module.yaml.`,
+        };
+      }
+      await repo.insert({
+        moduleId: version.id,
+        version: version.version,
+        versionSort: versionSortKey(version.version),
+        contentHash: version.contentHash,
+        title: version.title,
+        summary: version.summary,
+        gradeBand: version.gradeBand,
+        grades: version.grades,
+        languages: version.languages,
+        sourceLanguage: version.sourceLanguage,
+        topics: version.topics,
+        estimatedMinutes: version.estimatedMinutes,
+        bundle: version,
+      });
+      return 'loaded';
+    });
+  }
+}
