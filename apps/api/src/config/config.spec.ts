@@ -18,7 +18,7 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number from 1 to 65535 \(got "NaN"\)$/],
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be a whole number from 1 to 65535 \(got "abc"\)$/],
     [{ PORT: '70000' }, /PORT must be a whole number/],
     [{ DATABASE_URL: 'mysql://x' }, /^Configuration error: DATABASE_URL must be a PostgreSQL URL/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
