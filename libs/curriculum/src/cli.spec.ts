@@ -1,7 +1,10 @@
-import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from './cli';
+import { bundleText, compileModule } from './compile';
+import { listModuleDirs, loadModule } from './parse';
+import type { ModuleStats } from './stats';
 
 const repoRoot = join(__dirname, '../../..');
 
@@ -70,5 +73,79 @@ describe('curriculum CLI', () => {
     expect(await main(['new', 'Bad Id'], t)).toBe(2);
     expect(await main(['frobnicate'], t)).toBe(2);
     expect(t.errors[0]).toContain('Usage:');
+  });
+});
+
+describe('curricula build and stats', () => {
+  it('builds every module to <out>/<id>@<version>.json as canonical bytes and prints the hash', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'haven-build-'));
+    const t = io(repoRoot);
+    expect(await main(['build', '--out', out], t)).toBe(0);
+    const dirs = await listModuleDirs(join(repoRoot, 'curricula'));
+    expect((await readdir(out)).length).toBe(dirs.length);
+    for (const dir of dirs) {
+      const v = compileModule(await loadModule(dir));
+      const file = join(out, `${v.id}@${v.version}.json`);
+      expect(await readFile(file, 'utf8')).toBe(bundleText(v));
+      expect(t.lines).toContain(`${v.id}@${v.version} sha256:${v.contentHash} → ${file}`);
+    }
+    // Building again gives the same bytes.
+    const out2 = await mkdtemp(join(tmpdir(), 'haven-build-'));
+    expect(await main(['build', 'curricula', '--out', out2], io(repoRoot))).toBe(0);
+    for (const name of await readdir(out))
+      expect(await readFile(join(out2, name), 'utf8')).toBe(await readFile(join(out, name), 'utf8'));
+  });
+
+  it('writes to dist/curricula by default and builds a single module folder', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'haven-cli-'));
+    const t = io(cwd);
+    expect(await main(['new', 'solo', '--band', '6-8'], t)).toBe(0);
+    expect(await main(['build', 'curricula/solo'], t)).toBe(0);
+    expect(await readdir(join(cwd, 'dist/curricula'))).toEqual(['solo@0.1.0.json']);
+  });
+
+  it('writes nothing and lists every error when a module is broken', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'haven-cli-'));
+    await main(['new', 'good', '--band', '3-5'], io(cwd));
+    await main(['new', 'bad', '--band', '3-5'], io(cwd));
+    await writeFile(join(cwd, 'curricula/bad/lessons/introduction.es.md'), 'no front matter\n');
+    const t = io(cwd);
+    expect(await main(['build', '--out', 'out'], t)).toBe(1);
+    expect(t.lines.length).toBeGreaterThanOrEqual(2);
+    expect(t.lines.every((l) => l.startsWith('curricula/bad/'))).toBe(true);
+    expect(t.errors[0]).toMatch(/^not built: \d+ error\(s\) in 2 module\(s\)$/);
+    await expect(readdir(join(cwd, 'out'))).rejects.toThrow();
+  });
+
+  it('prints statistics per module, as a table or JSON', async () => {
+    const t = io(repoRoot);
+    expect(await main(['stats'], t)).toBe(0);
+    const dirs = await listModuleDirs(join(repoRoot, 'curricula'));
+    expect(t.lines[0]).toMatch(
+      /^module +band +langs +lessons +minutes +scenario nodes\/endings +pre\/post items +words +reading grade$/,
+    );
+    expect(t.lines).toHaveLength(dirs.length + 1);
+    expect(t.lines.find((l) => l.startsWith('online-safety-6-8@'))).toMatch(/ 6-8 +en,es +3 /);
+
+    const j = io(repoRoot);
+    expect(await main(['stats', 'curricula/online-safety-6-8', '--json'], j)).toBe(0);
+    const [s] = JSON.parse(j.lines.join('\n')) as ModuleStats[];
+    expect(s).toMatchObject({
+      id: 'online-safety-6-8',
+      gradeBand: '6-8',
+      languages: ['en', 'es'],
+      lessons: 3,
+    });
+    expect(s!.scenarios[0]!.nodes).toBeGreaterThanOrEqual(12);
+    expect(s!.assessments.map((a) => a.kind)).toEqual(['pre', 'post']);
+    expect(s!.words).toBeGreaterThan(1000);
+    expect(s!.readingGrade).toBeGreaterThan(3);
+    expect(s!.readingGrade).toBeLessThanOrEqual(9);
+  });
+
+  it('reports a path that does not exist', async () => {
+    const t = io(repoRoot);
+    expect(await main(['stats', 'no/such/folder'], t)).toBe(2);
+    expect(t.errors).toEqual(['no/such/folder: no such folder']);
   });
 });

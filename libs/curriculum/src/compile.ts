@@ -114,6 +114,10 @@ export interface ModuleVersion {
   objectives: { id: string; text: LanguageMap }[];
   topics: string[];
   contentWarnings: { topic: string; text: LanguageMap }[];
+  /** What a learner does instead when stepping away or opted out (learner-facing). */
+  alternativeActivity?: LanguageMap;
+  /** Letter text for parents and guardians (not learner-facing). */
+  parentNotice?: LanguageMap;
   facilitator: { trainings: string[]; survivorCoFacilitationRecommended: boolean; notes?: string };
   prerequisites: { module: string; version: string }[];
   authors: { name: string; role?: string; organisation?: string }[];
@@ -202,6 +206,8 @@ export function compileModule(parsed: ParsedModule): ModuleVersion {
     objectives: m.objectives.map((o) => ({ id: o.id, text: L(o.text) })),
     topics: [...m.topics],
     contentWarnings: m.contentWarnings.map((w) => ({ topic: w.topic, text: L(w.text) })),
+    alternativeActivity: m.alternativeActivity === undefined ? undefined : L(m.alternativeActivity),
+    parentNotice: m.parentNotice === undefined ? undefined : L(m.parentNotice),
     facilitator: clean({ ...m.facilitator, trainings: [...m.facilitator.trainings] }),
     prerequisites: m.prerequisites.map((p) => ({ ...p })),
     authors: m.authors.map((a) => clean({ ...a })),
@@ -321,4 +327,17 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * The bytes of a module bundle as written by `curricula build`: the canonical JSON of the module version
+ * (keys sorted, no whitespace), `contentHash` included. Same files → same bytes.
+ */
+export function bundleText(version: ModuleVersion): string {
+  return canonicalJson(version);
+}
+
+/** File name of a bundle: `<id>@<version>.json`. */
+export function bundleFileName(version: Pick<ModuleVersion, 'id' | 'version'>): string {
+  return `${version.id}@${version.version}.json`;
 }

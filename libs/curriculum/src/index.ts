@@ -2,7 +2,13 @@ export * from './issues';
 export * from './vocabulary';
 export * from './schemas';
 export * from './upgraders';
-export * from './conditions';
+export { conditionReferences, evaluateCondition, parseCondition } from '@haven/scenario-engine';
+export type {
+  ComparisonOp,
+  ConditionAst,
+  ConditionParseResult,
+  ConditionValue,
+} from '@haven/scenario-engine';
 export * from './scenario-graph';
 export * from './lesson-markdown';
 export * from './localized';
@@ -13,3 +19,5 @@ export * from './validate';
 export * from './canonical-json';
 export * from './compile';
 export * from './scaffold';
+export * from './stats';
+export * from './mandate-coverage';

@@ -223,7 +223,7 @@ export function parseModule(files: ModuleFiles, options: ParseOptions = {}): Par
         { line: 1, column: 1 },
         'MODULE_FILE_MISSING',
         'the module folder has no module.yaml',
-        'create module.yaml (`curriculum new <id> --band <band>` writes a skeleton)',
+        'create module.yaml (`npm run curricula -- new <id> --band <band>` writes a skeleton)',
       ),
     );
   } else {

@@ -59,6 +59,12 @@ sequence:
   - lesson: introduction
   - scenario: asking-for-help
   - assessment: post
+alternativeActivity:
+  en: TODO what a learner does instead if they step away or are opted out.
+  es: TODO lo que hace un estudiante en su lugar si se aparta o no participa.
+parentNotice:
+  en: TODO letter to parents and guardians (what is taught, minutes, how to view materials, how to opt out).
+  es: TODO carta para madres, padres y tutores (qué se enseña, minutos, cómo ver los materiales, cómo no participar).
 `,
     'lessons/introduction.en.md': lesson('en'),
     'lessons/introduction.es.md': lesson('es'),

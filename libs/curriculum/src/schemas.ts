@@ -63,6 +63,16 @@ export const ModuleManifestSchema = z.strictObject({
   objectives: z.array(z.strictObject({ id: SlugSchema, text: LocalizedSchema })).min(1),
   topics: z.array(z.string()).min(1),
   contentWarnings: z.array(z.strictObject({ topic: z.string(), text: LocalizedSchema })).default([]),
+  /**
+   * Learner-facing: what a student does instead when they step away from a sensitive part or are opted
+   * out of the module (no explanation asked). Expected whenever the module has content warnings.
+   */
+  alternativeActivity: LocalizedSchema.optional(),
+  /**
+   * Plain-language letter text for parents and guardians: what is taught, how long it takes, how to
+   * view the materials and how to opt out or give consent. Districts add their own dates and contacts.
+   */
+  parentNotice: LocalizedSchema.optional(),
   facilitator: z
     .strictObject({
       trainings: z.array(SlugSchema).default([]),

@@ -404,3 +404,54 @@ describe('validateModule: assessments', () => {
     ]);
   });
 });
+
+describe('validateModule: alternative activity and parent notice', () => {
+  const withWarning = replace(
+    'contentWarnings: []',
+    'contentWarnings:\n  - topic: grooming\n    text: { en: We talk about grooming., es: Hablamos de grooming. }',
+  );
+
+  it('accepts both fields in every language and compiles them', () => {
+    const r = issuesOf(fixture());
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reports a missing Spanish parent notice at the value', () => {
+    const r = issuesOf(
+      fixture({
+        'module.yaml': replace(
+          '  es: TODO carta para madres, padres y tutores (qué se enseña, minutos, cómo ver los materiales, cómo no participar).\n',
+          '',
+        ),
+      }),
+    );
+    expect(brief(r.errors)).toEqual(['fixture/module.yaml:33:3 TRANSLATION_MISSING']);
+    expect(r.errors[0]!.message).toBe('`parentNotice` has no Spanish (es) text, but the module declares es');
+  });
+
+  it('warns when a module with content warnings has no alternative activity', () => {
+    const r = issuesOf(
+      fixture({
+        'module.yaml': (t) =>
+          withWarning(
+            t
+              .replace('topics: [safe-adults, help-seeking]', 'topics: [safe-adults, help-seeking, grooming]')
+              .replace(/alternativeActivity:\n( {2}.*\n){2}/, ''),
+          ),
+      }),
+    );
+    expect(r.errors).toEqual([]);
+    expect(brief(r.warnings)).toEqual(['fixture/module.yaml:14:1 ALTERNATIVE_ACTIVITY_MISSING']);
+  });
+
+  it('rejects an alternative activity that is not text', () => {
+    const r = issuesOf(
+      fixture({
+        'module.yaml': (t) =>
+          t.replace(/alternativeActivity:\n( {2}.*\n){2}/, 'alternativeActivity: [1, 2]\n'),
+      }),
+    );
+    expect(brief(r.errors)).toEqual(['fixture/module.yaml:29:22 SCHEMA_INVALID']);
+  });
+});

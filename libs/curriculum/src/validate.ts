@@ -8,7 +8,7 @@ import {
   type SourcePosition,
   type ValidationResult,
 } from './issues';
-import { conditionReferences, parseCondition } from './conditions';
+import { conditionReferences, parseCondition } from '@haven/scenario-engine';
 import { languageName, textIn } from './localized';
 import { displayPath, type ParsedLesson, type ParsedModule, type ParsedYamlFile } from './parse';
 import { fleschKincaidGrade, MIN_WORDS_FOR_READING_LEVEL, readingLevelLimit, wordCount } from './readability';
@@ -169,7 +169,13 @@ function sentence(text: string): string {
   return /[.!?:]$/.test(t) ? t : `${t}.`;
 }
 
-function checkReadingLevel(ctx: Ctx, file: string, pos: SourcePosition, text: string, what: string): void {
+function checkReadingLevel(
+  ctx: Ctx,
+  file: string,
+  pos: SourcePosition | (() => SourcePosition),
+  text: string,
+  what: string,
+): void {
   if (!ctx.langs.includes('en') || wordCount(text) < MIN_WORDS_FOR_READING_LEVEL) return;
   const grade = fleschKincaidGrade(text);
   const limit = readingLevelLimit(ctx.manifest.gradeBand);
@@ -177,7 +183,7 @@ function checkReadingLevel(ctx: Ctx, file: string, pos: SourcePosition, text: st
     ctx.emit(
       'warning',
       file,
-      pos,
+      typeof pos === 'function' ? pos() : pos,
       'READING_LEVEL_HIGH',
       `${what} reads at Flesch-Kincaid grade ${grade.toFixed(1)}, above ${limit} for band ${ctx.manifest.gradeBand}`,
       'use shorter sentences and shorter words, or justify the warning in the module README (e.g. text read aloud by the teacher)',
@@ -367,6 +373,21 @@ function checkManifest(ctx: Ctx): void {
   checkLocalized(ctx, mf, ['title'], m.title);
   checkLocalized(ctx, mf, ['summary'], m.summary);
   m.objectives.forEach((o, i) => checkLocalized(ctx, mf, ['objectives', i, 'text'], o.text));
+  checkLocalized(ctx, mf, ['alternativeActivity'], m.alternativeActivity);
+  checkLocalized(ctx, mf, ['parentNotice'], m.parentNotice);
+  if (m.alternativeActivity !== undefined) {
+    const en = textIn(m.alternativeActivity, 'en', ctx.sourceLang);
+    if (en) checkReadingLevel(ctx, f, () => loc(['alternativeActivity']), en, '`alternativeActivity`');
+  } else if (m.contentWarnings.length > 0) {
+    emit(
+      'warning',
+      f,
+      loc(['contentWarnings'], true),
+      'ALTERNATIVE_ACTIVITY_MISSING',
+      'the module has content warnings but no `alternativeActivity`',
+      'add `alternativeActivity:` telling learners what they can do instead if they step away or are opted out',
+    );
+  }
 }
 
 // ---------------------------------------------------------------- sequence, files, lessons
@@ -389,7 +410,8 @@ function checkSequence(ctx: Ctx): void {
 
   let lessonMinutes = 0;
   entries.forEach((e, i) => {
-    const pos = mf.source.locate(['sequence', i, e.kind]);
+    // Positions are looked up only when an issue is reported (finding one builds the YAML document).
+    const pos = (): SourcePosition => mf.source.locate(['sequence', i, e.kind]);
     if (e.kind === 'lesson') {
       const variants = parsed.lessons.filter((l) => l.id === e.id);
       variants.forEach((l) => referenced.add(l.path));
@@ -400,7 +422,7 @@ function checkSequence(ctx: Ctx): void {
           emit(
             'error',
             mf.file,
-            pos,
+            pos(),
             'REFERENCE_MISSING_FILE',
             `lesson \`${e.id}\` has no file \`lessons/${e.id}.${lang}.md\``,
             `create lessons/${e.id}.${lang}.md or fix the id`,
@@ -409,7 +431,7 @@ function checkSequence(ctx: Ctx): void {
           emit(
             'error',
             mf.file,
-            pos,
+            pos(),
             'TRANSLATION_MISSING',
             `lesson \`${e.id}\` has no ${languageName(lang)} translation`,
             `create lessons/${e.id}.${lang}.md with the same blocks as lessons/${e.id}.${sourceLang}.md`,
@@ -425,7 +447,7 @@ function checkSequence(ctx: Ctx): void {
         emit(
           'error',
           mf.file,
-          pos,
+          pos(),
           'REFERENCE_MISSING_FILE',
           `${e.kind} \`${e.id}\` has no file \`${e.kind}s/${e.id}.yaml\``,
           `create ${e.kind}s/${e.id}.yaml or fix the id`,
@@ -736,13 +758,16 @@ function checkScenario(ctx: Ctx, s: ParsedYamlFile<Scenario> & { data: Scenario 
     n.choices.forEach((c, j) => {
       const base = ['nodes', i, 'choices', j];
       if (c.if !== undefined) {
-        const pos = s.source.locateText([...base, 'if']);
+        const at = (offset: number): SourcePosition => {
+          const pos = s.source.locateText([...base, 'if']);
+          return { line: pos.line, column: pos.column + offset };
+        };
         const r = parseCondition(c.if);
         if (!r.ok) {
           emit(
             'error',
             f,
-            { line: pos.line, column: pos.column + r.offset },
+            at(r.offset),
             'SCENARIO_CONDITION_SYNTAX',
             `condition \`${c.if}\`: ${r.message}`,
             'write e.g. `toldAdult`, `not sharedPhoto and trust >= 2`; see "Conditions" in curricula/README.md',
@@ -750,12 +775,11 @@ function checkScenario(ctx: Ctx, s: ParsedYamlFile<Scenario> & { data: Scenario 
         } else {
           for (const ref of conditionReferences(r.ast)) {
             const type = vars.get(ref.name);
-            const refPos = { line: pos.line, column: pos.column + ref.offset };
             if (!type) {
               emit(
                 'error',
                 f,
-                refPos,
+                at(ref.offset),
                 'SCENARIO_VARIABLE_UNDECLARED',
                 `condition uses variable \`${ref.name}\`, which is not declared`,
                 `declare it under \`variables\`: \`- { id: ${ref.name}, type: boolean, initial: false }\``,
@@ -764,7 +788,7 @@ function checkScenario(ctx: Ctx, s: ParsedYamlFile<Scenario> & { data: Scenario 
               emit(
                 'error',
                 f,
-                refPos,
+                at(ref.offset),
                 'SCENARIO_VARIABLE_TYPE',
                 `\`${ref.name}\` is a ${type} but is compared with ${JSON.stringify(ref.value)}`,
                 `compare it with a ${type}`,
@@ -773,7 +797,7 @@ function checkScenario(ctx: Ctx, s: ParsedYamlFile<Scenario> & { data: Scenario 
               emit(
                 'error',
                 f,
-                refPos,
+                at(ref.offset),
                 'SCENARIO_VARIABLE_TYPE',
                 `\`${ref.name}\` is a boolean and cannot be compared with \`${ref.op}\``,
                 'use `==`, `!=`, the bare name or `not name`',

@@ -1,5 +1,17 @@
+import { createRequire } from 'node:module';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { SourcePosition } from './issues';
+
+/**
+ * js-yaml, typed here for the two members used (the package ships no types and @types/js-yaml is not
+ * installed). It reads YAML several times faster than `yaml`'s document API, which keeps validating
+ * hundreds of modules fast; `yaml` is still used for everything that needs positions.
+ */
+interface FastYaml {
+  load(text: string, options?: { schema?: unknown; json?: boolean }): unknown;
+  CORE_SCHEMA: unknown;
+}
+const fastYaml = createRequire(__filename)('js-yaml') as FastYaml;
 
 export type DataPath = readonly (string | number)[];
 
@@ -15,8 +27,34 @@ export interface YamlSource {
 
 /**
  * Parses YAML keeping positions. `lineOffset` shifts reported lines (front matter starts after `---`).
+ *
+ * The data is read with js-yaml (YAML 1.2 core schema, duplicate keys rejected), which is fast. The
+ * `yaml` document with positions is only built when a position is asked for (an issue is reported) or
+ * when js-yaml rejects the text, in which case `yaml` reports the syntax errors with their positions
+ * (and its reading wins if it accepts the text after all).
  */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+  let fast: { data: unknown } | undefined;
+  try {
+    fast = { data: fastYaml.load(text, { schema: fastYaml.CORE_SCHEMA }) ?? null };
+  } catch {
+    fast = undefined;
+  }
+  let full: YamlSource | undefined;
+  const getFull = (): YamlSource => (full ??= parseFullYaml(text, lineOffset));
+  if (fast) {
+    return {
+      data: fast.data,
+      syntaxErrors: [],
+      locate: (path, opts) => getFull().locate(path, opts),
+      locateText: (path) => getFull().locateText(path),
+    };
+  }
+  return getFull();
+}
+
+/** Parses with `yaml`'s document API, which keeps the position of every node. */
+function parseFullYaml(text: string, lineOffset: number): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPos = (offset: number): SourcePosition => {

@@ -1,0 +1,5 @@
+export * from './conditions';
+export * from './engine-scenario';
+export * from './scenario-error';
+export * from './engine';
+export * from './summary';
