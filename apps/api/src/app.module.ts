@@ -10,6 +10,13 @@ import { AuditService } from './audit/audit.service';
 import { CatalogResolver, LessonResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { CurriculumLoader } from './catalog/curriculum-loader';
+import {
+  ClassAssignmentsResolver,
+  LearningResolver,
+  SubmitProgressResultResolver,
+} from './learning/learning.resolver';
+import { LearningService } from './learning/learning.service';
+import { ModuleBundles } from './learning/module-bundles';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PolicyGuard } from './auth/policy.guard';
@@ -42,6 +49,9 @@ export const RESOLVERS = [
   ClassResolver,
   CatalogResolver,
   LessonResolver,
+  LearningResolver,
+  ClassAssignmentsResolver,
+  SubmitProgressResultResolver,
 ];
 
 export interface AppOptions {
@@ -106,6 +116,8 @@ export class AppModule {
         RosterService,
         CatalogService,
         CurriculumLoader,
+        ModuleBundles,
+        LearningService,
         ...RESOLVERS,
       ],
     };

@@ -73,7 +73,9 @@ export class AuthResolver {
     @CurrentActor() actor: Actor,
   ): Promise<Viewer> {
     await this.ds.getRepository(User).update({ id: actor.userId }, { preferredLanguage: language });
-    return toViewer({ ...actor, preferredLanguage: language });
+    const updated = { ...actor, preferredLanguage: language };
+    this.sessions.remember(updated);
+    return toViewer(updated);
   }
 
   @Allow('authenticated')

@@ -13,11 +13,21 @@ import { UserSession } from './session.entity';
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/**
+ * Signed-in callers are remembered for a short while, so a classroom of students sending steps does not cost
+ * three lookups per request. Sign-out and language changes update it at once; anything else (a disabled
+ * account, a removed role) takes effect within ACTOR_TTL_MS.
+ */
+const ACTOR_TTL_MS = 30_000;
+const MAX_CACHED_ACTORS = 50_000;
+
 /** Student sessions are shorter: a shared classroom device should not stay signed in for long. */
 const STUDENT_SESSION_HOURS = 4;
 
 @Injectable()
 export class SessionService {
+  private readonly actors = new Map<string, { actor: Actor; expires: number; sessionExpires: number }>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: HavenConfig,
@@ -43,7 +53,10 @@ export class SessionService {
 
   async end(req: HavenRequest, res: Response): Promise<void> {
     const token = this.tokenOf(req);
-    if (token) await this.ds.getRepository(UserSession).delete({ tokenHash: sha256(token) });
+    if (token) {
+      this.actors.delete(sha256(token));
+      await this.ds.getRepository(UserSession).delete({ tokenHash: sha256(token) });
+    }
     res.clearCookie(SESSION_COOKIE, {
       path: '/',
       httpOnly: true,
@@ -86,10 +99,35 @@ export class SessionService {
     return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
   }
 
+  /** Updates a remembered caller after they change a preference. */
+  remember(actor: Actor): void {
+    for (const entry of this.actors.values()) {
+      if (entry.actor.userId === actor.userId)
+        entry.actor = { ...entry.actor, preferredLanguage: actor.preferredLanguage };
+    }
+  }
+
   private async lookup(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    const session = await this.ds.getRepository(UserSession).findOne({ where: { tokenHash: sha256(token) } });
-    if (!session || session.expiresAt.getTime() < Date.now()) return null;
-    return this.actorForUser(session.userId, session.id);
+    const key = sha256(token);
+    const now = Date.now();
+    const cached = this.actors.get(key);
+    if (cached && cached.expires > now && cached.sessionExpires > now) return cached.actor;
+    const session = await this.ds.getRepository(UserSession).findOne({ where: { tokenHash: key } });
+    if (!session || session.expiresAt.getTime() < now) {
+      this.actors.delete(key);
+      return null;
+    }
+    const actor = await this.actorForUser(session.userId, session.id);
+    if (actor) {
+      if (this.actors.size >= MAX_CACHED_ACTORS)
+        this.actors.delete(this.actors.keys().next().value as string);
+      this.actors.set(key, {
+        actor,
+        expires: now + ACTOR_TTL_MS,
+        sessionExpires: session.expiresAt.getTime(),
+      });
+    }
+    return actor;
   }
 }

@@ -85,11 +85,12 @@ describe('curriculum catalog', () => {
       y,
       readFileSync(y, 'utf8')
         .replace('id: online-safety-6-8', 'id: broken-module')
-        .replace('topics: [', 'topics: [not-a-topic, '),
+        .replace(/^gradeBand: .+$/m, 'gradeBand: 13-14'),
     );
     const report = await loader.loadDirectory(work);
-    const refusal = report.refused.find((r) => r.module === 'broken-module');
+    const refusal = report.refused.find((r) => r.module.endsWith('broken-module'));
     expect(refusal?.reason).toMatch(/module\.yaml:\d+:\d+ error/);
+    expect(await t.ds.query(`SELECT 1 FROM module_version WHERE module_id = 'broken-module'`)).toEqual([]);
     rmSync(broken, { recursive: true, force: true });
   });
 

@@ -79,6 +79,30 @@ export class ScenarioEnding {
   debrief: string;
 }
 
+@ObjectType({ description: 'A scenario variable the conditions and effects use' })
+export class ScenarioVariable {
+  @Field()
+  id: string;
+
+  @Field({ description: 'boolean or number' })
+  type: string;
+
+  @Field({ description: 'Starting value as a JSON literal, e.g. false or 0' })
+  initial: string;
+}
+
+@ObjectType({ description: 'What a choice does to a variable' })
+export class VariableEffect {
+  @Field()
+  variable: string;
+
+  @Field({ description: 'set or add' })
+  op: string;
+
+  @Field({ description: 'A JSON literal: the value to set, or the number to add' })
+  value: string;
+}
+
 @ObjectType()
 export class ScenarioChoice {
   @Field()
@@ -98,6 +122,11 @@ export class ScenarioChoice {
 
   @Field(() => String, { nullable: true, description: 'Condition on scenario variables' })
   condition: string | null;
+
+  @Field(() => [VariableEffect], {
+    description: 'Variable changes when the choice is taken (all sets, then all adds)',
+  })
+  effects: VariableEffect[];
 }
 
 @ObjectType()
@@ -134,6 +163,9 @@ export class Scenario {
 
   @Field()
   start: string;
+
+  @Field(() => [ScenarioVariable])
+  variables: ScenarioVariable[];
 
   @Field(() => Int)
   nodeCount: number;

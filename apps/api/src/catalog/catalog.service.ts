@@ -109,6 +109,7 @@ export const fromBundle = {
         title: localize(s.title, lang, b.sourceLanguage),
         summary: localizeOrNull(s.summary, lang, b.sourceLanguage),
         start: s.start,
+        variables: s.variables.map((v) => ({ id: v.id, type: v.type, initial: JSON.stringify(v.initial) })),
         nodeCount: s.nodes.length,
         endingCount: s.nodes.filter((n) => n.ending).length,
         nodes: s.nodes.map((n) => ({
@@ -126,6 +127,18 @@ export const fromBundle = {
             feedback: localize(c.feedback, lang, b.sourceLanguage),
             tags: c.tags,
             condition: c.if ?? null,
+            effects: [
+              ...Object.entries(c.set ?? {}).map(([variable, value]) => ({
+                variable,
+                op: 'set',
+                value: JSON.stringify(value),
+              })),
+              ...Object.entries(c.add ?? {}).map(([variable, value]) => ({
+                variable,
+                op: 'add',
+                value: JSON.stringify(value),
+              })),
+            ],
           })),
         })),
       };

@@ -93,7 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HavenConfig {
   if (errors.length > 0) {
     const first = errors[0];
     const message = Object.values(first.constraints ?? {})[0] ?? `${first.property} is invalid`;
-    const shown = first.property === 'DATABASE_URL' ? '' : ` (got "${String(raw[first.property] ?? first.value)}")`;
+    const shown =
+      first.property === 'DATABASE_URL' ? '' : ` (got "${String(raw[first.property] ?? first.value)}")`;
     throw new ConfigError(`Configuration error: ${message}${shown}`);
   }
   return config;

@@ -1,5 +1,12 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { ModuleVersionEntity } from '../catalog/module-version.entity';
+import {
+  Assignment,
+  AssessmentResponse,
+  Attempt,
+  ProgressEvent,
+  ScenarioRun,
+} from '../learning/learning.entities';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -19,4 +26,9 @@ export const ENTITIES = [
   UserSession,
   AuditEvent,
   ModuleVersionEntity,
+  Assignment,
+  Attempt,
+  ScenarioRun,
+  AssessmentResponse,
+  ProgressEvent,
 ];

@@ -5,6 +5,7 @@ import { Actor, districtsWhere, hasRole, schoolsWhere } from '../auth/actor';
 import { ClassSection } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
 import { School } from '../identity/school.entity';
+import { Assignment } from '../learning/learning.entities';
 
 /**
  * Tenant isolation in one place. Every read of districts, schools and classes goes through here; a row the
@@ -103,6 +104,24 @@ export class TenancyService {
 
   findClass(actor: Actor, id: string): Promise<ClassSection | null> {
     return this.classesQuery(actor).andWhere('c.id = :id', { id }).getOne();
+  }
+
+  /** Assignments of the classes a student is enrolled in, once they are open. */
+  assignmentsOfStudent(actor: Actor, assignmentId?: string): Promise<Assignment[]> {
+    if (actor.kind !== 'student') return Promise.resolve([]);
+    const qb = this.ds
+      .getRepository(Assignment)
+      .createQueryBuilder('a')
+      .innerJoin('enrollment', 'e', 'e.class_id = a.class_id AND e.student_id = :me', { me: actor.userId })
+      .where('a.opens_at <= now()');
+    if (assignmentId) qb.andWhere('a.id = :assignmentId', { assignmentId });
+    return qb.orderBy('a.due_at', 'ASC', 'NULLS LAST').addOrderBy('a.opens_at', 'DESC').getMany();
+  }
+
+  /** Assignments of a class the actor may see (teachers of the class, admins of its school or district). */
+  async assignmentsOfClass(actor: Actor, classId: string): Promise<Assignment[]> {
+    if (!(await this.findClass(actor, classId))) return [];
+    return this.ds.getRepository(Assignment).find({ where: { classId }, order: { opensAt: 'DESC' } });
   }
 
   /** The classes a student is enrolled in (students see only their own). */

@@ -1,0 +1,85 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor } from '../auth/actor';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Allow, ROSTER_STAFF } from '../auth/policy.decorator';
+import { ClassSection } from '../identity/class-section.entity';
+import { UUID_PATTERN } from '../tenancy/tenancy.service';
+import {
+  AttemptProgress,
+  AssignModuleInput,
+  AssignmentModel,
+  StudentAssignment,
+  StudentModule,
+  SubmitProgressInput,
+  SubmitProgressResult,
+} from './learning.models';
+import { LearningService } from './learning.service';
+
+@Resolver()
+export class LearningResolver {
+  constructor(private readonly learning: LearningService) {}
+
+  @Allow(ROSTER_STAFF)
+  @Mutation(() => AssignmentModel, {
+    description: 'Assign a module version to a class the caller teaches or runs',
+  })
+  assignModule(
+    @Args('input') input: AssignModuleInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentModel> {
+    return this.learning.assign(actor, input);
+  }
+
+  @Allow(['student'])
+  @Query(() => [StudentAssignment], { description: 'Students: what is assigned to them, in their language' })
+  myLessons(@CurrentActor() actor: Actor): Promise<StudentAssignment[]> {
+    return this.learning.myLessons(actor);
+  }
+
+  @Allow(['student'])
+  @Query(() => StudentModule, {
+    nullable: true,
+    description: 'Students: an assigned module with their progress',
+  })
+  myAssignment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StudentModule | null> | null {
+    return UUID_PATTERN.test(id) ? this.learning.myModule(actor, id) : null;
+  }
+
+  @Allow(['student'])
+  @Mutation(() => SubmitProgressResult, {
+    description: 'Students: record progress events in order; retries with the same ids are recognised',
+  })
+  submitProgress(
+    @Args('input') input: SubmitProgressInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<SubmitProgressResult> {
+    return this.learning.submit(actor, input);
+  }
+}
+
+@Resolver(() => ClassSection)
+export class ClassAssignmentsResolver {
+  constructor(private readonly learning: LearningService) {}
+
+  @Allow(ROSTER_STAFF)
+  @ResolveField(() => [AssignmentModel])
+  assignments(@Parent() c: ClassSection, @CurrentActor() actor: Actor): Promise<AssignmentModel[]> {
+    return this.learning.classAssignments(actor, c.id);
+  }
+}
+
+@Resolver(() => SubmitProgressResult)
+export class SubmitProgressResultResolver {
+  constructor(private readonly learning: LearningService) {}
+
+  @Allow(['student'])
+  @ResolveField(() => AttemptProgress, {
+    description: 'The record after these events: the one truth across devices (read after the write commits)',
+  })
+  progress(@Parent() result: SubmitProgressResult): Promise<AttemptProgress> {
+    return this.learning.progressFor(result.attemptId);
+  }
+}

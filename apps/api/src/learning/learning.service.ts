@@ -1,0 +1,409 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ModuleVersion } from '@haven/curriculum';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { fromBundle } from '../catalog/catalog.service';
+import { localize } from '../catalog/localize';
+import { ModuleVersionEntity } from '../catalog/module-version.entity';
+import { appError, badInput, notFound } from '../common/errors';
+import { ClassSection } from '../identity/class-section.entity';
+import { TenancyService } from '../tenancy/tenancy.service';
+import { AssessmentResponse, Assignment, Attempt, ProgressEvent, ScenarioRun } from './learning.entities';
+import {
+  AssignModuleInput,
+  AssignmentModel,
+  AssignmentStatus,
+  AttemptProgress,
+  ProgressEventInput,
+  StudentAssignment,
+  StudentModule,
+  SubmitProgressInput,
+  SubmitProgressResult,
+} from './learning.models';
+import { ModuleBundles } from './module-bundles';
+import { preparedQuery } from '../database/prepared';
+import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
+
+function statusOf(attempt: Attempt | undefined): AssignmentStatus {
+  if (!attempt) return 'not_started';
+  return attempt.status === 'completed' ? 'completed' : 'in_progress';
+}
+
+/** How long a student's access to an assignment is remembered between submissions. */
+const ACCESS_TTL_MS = 30_000;
+
+/** Assignments, and students' progress through them. Every rule a submitted event must meet lives here. */
+@Injectable()
+export class LearningService {
+  private readonly access = new Map<string, { assignment: Assignment; expires: number }>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly tenancy: TenancyService,
+    private readonly bundles: ModuleBundles,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- teachers -------------------------------------------------------------------------------------
+
+  async assign(actor: Actor, input: AssignModuleInput): Promise<AssignmentModel> {
+    const cls = await this.tenancy.findClass(actor, input.classId);
+    if (!cls) throw notFound('Class');
+    const qb = this.ds
+      .getRepository(ModuleVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.module_id = :id', { id: input.moduleId });
+    if (input.version) qb.andWhere('v.version = :version', { version: input.version });
+    const version = await qb.orderBy('v.version_sort', 'DESC').getOne();
+    if (!version)
+      throw notFound(
+        input.version ? `Module ${input.moduleId} version ${input.version}` : `Module ${input.moduleId}`,
+      );
+    const opensAt = input.opensAt ?? new Date();
+    if (input.dueAt && input.dueAt <= opensAt) throw badInput('dueAt must be after opensAt');
+    const row = await this.ds.transaction(async (m) => {
+      const saved = await m.getRepository(Assignment).save({
+        classId: cls.id,
+        moduleVersionId: version.id,
+        assignedBy: actor.userId,
+        opensAt,
+        dueAt: input.dueAt ?? null,
+      });
+      const school = await m
+        .getRepository(ClassSection)
+        .findOne({ where: { id: cls.id }, relations: { school: true } });
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          action: 'assignment.create',
+          targetType: 'assignment',
+          targetId: saved.id,
+          districtId: school?.school?.districtId ?? null,
+          detail: { classId: cls.id, module: `${version.moduleId}@${version.version}` },
+        },
+        m,
+      );
+      return saved;
+    });
+    return this.toAssignmentModel(row, version, actor.preferredLanguage);
+  }
+
+  async classAssignments(actor: Actor, classId: string): Promise<AssignmentModel[]> {
+    const rows = await this.tenancy.assignmentsOfClass(actor, classId);
+    if (!rows.length) return [];
+    const versions = await this.ds
+      .getRepository(ModuleVersionEntity)
+      .createQueryBuilder('v')
+      .where('v.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.moduleVersionId))] })
+      .getMany();
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    return rows.map((r) => this.toAssignmentModel(r, byId.get(r.moduleVersionId)!, actor.preferredLanguage));
+  }
+
+  private toAssignmentModel(a: Assignment, v: ModuleVersionEntity, language: string): AssignmentModel {
+    return {
+      id: a.id,
+      classId: a.classId,
+      moduleId: v.moduleId,
+      version: v.version,
+      title: localize(v.title, language, v.sourceLanguage),
+      opensAt: a.opensAt,
+      dueAt: a.dueAt,
+    };
+  }
+
+  // ---- students ---------------------------------------------------------------------------------------
+
+  async myLessons(actor: Actor): Promise<StudentAssignment[]> {
+    const assignments = await this.tenancy.assignmentsOfStudent(actor);
+    if (!assignments.length) return [];
+    const ids = assignments.map((a) => a.id);
+    const [attempts, classes] = await Promise.all([
+      this.ds
+        .getRepository(Attempt)
+        .createQueryBuilder('t')
+        .where('t.student_id = :me AND t.assignment_id IN (:...ids)', { me: actor.userId, ids })
+        .getMany(),
+      this.ds
+        .getRepository(ClassSection)
+        .createQueryBuilder('c')
+        .where('c.id IN (:...ids)', { ids: [...new Set(assignments.map((a) => a.classId))] })
+        .getMany(),
+    ]);
+    const attemptOf = new Map(attempts.map((t) => [t.assignmentId, t]));
+    const classOf = new Map(classes.map((c) => [c.id, c]));
+    const out: StudentAssignment[] = [];
+    for (const a of assignments) {
+      const b = await this.bundles.get(a.moduleVersionId);
+      const lang = this.languageFor(actor, b);
+      const attempt = attemptOf.get(a.id);
+      out.push({
+        id: a.id,
+        moduleId: b.id,
+        title: localize(b.title, lang, b.sourceLanguage),
+        summary: localize(b.summary, lang, b.sourceLanguage),
+        estimatedMinutes: b.estimatedMinutes,
+        className: classOf.get(a.classId)?.name ?? '',
+        opensAt: a.opensAt,
+        dueAt: a.dueAt,
+        status: statusOf(attempt),
+        completedSteps: attempt?.completedSteps.length ?? 0,
+        totalSteps: b.sequence.length,
+      });
+    }
+    return out;
+  }
+
+  async myModule(actor: Actor, assignmentId: string): Promise<StudentModule | null> {
+    const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
+    if (!assignment) return null;
+    const b = await this.bundles.get(assignment.moduleVersionId);
+    const lang = this.languageFor(actor, b);
+    const attempt = await this.ds
+      .getRepository(Attempt)
+      .findOne({ where: { studentId: actor.userId, assignmentId } });
+    const lessons = fromBundle.lessons(b, lang).map((l) => ({ ...l, notes: [] }));
+    const scenarios = fromBundle.scenarios(b, lang);
+    const assessments = fromBundle.assessments(b, lang);
+    const titleOf = (kind: string, id: string): string =>
+      (kind === 'lesson' ? lessons : kind === 'scenario' ? scenarios : assessments).find((x) => x.id === id)
+        ?.title ?? id;
+    const alt = (b as ModuleVersion & { alternativeActivity?: Record<string, string> }).alternativeActivity;
+    return {
+      assignmentId,
+      moduleId: b.id,
+      version: b.version,
+      language: lang,
+      title: localize(b.title, lang, b.sourceLanguage),
+      contentWarnings: fromBundle.contentWarnings(b, lang),
+      alternativeActivity: alt ? localize(alt, lang, b.sourceLanguage) : null,
+      steps: b.sequence.map((s, index) => ({ index, kind: s.kind, id: s.id, title: titleOf(s.kind, s.id) })),
+      lessons,
+      scenarios,
+      assessments,
+      progress: await this.progressOf(this.ds.manager, attempt ?? undefined),
+    };
+  }
+
+  /**
+   * The assignment if this student may work on it (tenancy decides), remembered briefly: a class of students
+   * submitting steps should not re-check enrolment on every step.
+   */
+  private async studentAssignment(actor: Actor, assignmentId: string): Promise<Assignment | null> {
+    const key = `${actor.userId}:${assignmentId}`;
+    const hit = this.access.get(key);
+    if (hit && hit.expires > Date.now()) return hit.assignment;
+    const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
+    if (!assignment) return null;
+    if (this.access.size > 100_000) this.access.clear();
+    this.access.set(key, { assignment, expires: Date.now() + ACCESS_TTL_MS });
+    return assignment;
+  }
+
+  private languageFor(actor: Actor, b: ModuleVersion): string {
+    return b.languages.includes(actor.preferredLanguage) ? actor.preferredLanguage : b.sourceLanguage;
+  }
+
+  /**
+   * Applies a batch of events in order, in one transaction, under a lock on the student's attempt, so two
+   * devices never interleave. An id seen before is a duplicate (a retry) and changes nothing; an event the
+   * rules refuse is rejected with a code and changes nothing; the others are recorded.
+   */
+  /**
+   * Records a batch of events in order. Read the record (one query), decide every event in memory
+   * (`planProgress`), then write everything in one statement that only succeeds if the record's version is
+   * unchanged; if another device wrote in between, read and decide again. A retried event id is a duplicate
+   * and changes nothing; an event the rules refuse is rejected with a code and changes nothing.
+   */
+  async submit(actor: Actor, input: SubmitProgressInput): Promise<SubmitProgressResult> {
+    const assignment = await this.studentAssignment(actor, input.assignmentId);
+    if (!assignment) throw notFound('Assignment');
+    const bundle = await this.bundles.get(assignment.moduleVersionId);
+    const ids = input.events.map((e) => e.id);
+    for (let attemptNo = 0; attemptNo < 8; attemptNo++) {
+      const snap = await this.snapshot(actor.userId, assignment, ids);
+      const plan = planProgress(bundle, snap, input.events);
+      if (plan.events.length === 0 || (await this.write(snap, plan))) {
+        return { results: plan.results, attemptId: snap.attemptId };
+      }
+    }
+    throw appError('CONFLICT', 'This record is being changed from another device. Try again in a moment.');
+  }
+
+  private async snapshot(studentId: string, assignment: Assignment, ids: string[]): Promise<AttemptSnapshot> {
+    const read = (): Promise<SnapshotRow[]> =>
+      preparedQuery<SnapshotRow>(
+        this.ds,
+        'haven_progress_snapshot',
+        `SELECT t.id, t.version, t.status, t.step_index, t.block_index, t.completed_steps, t.alternative_topics, t.completed_at,
+                (SELECT coalesce(json_agg(json_build_array(p.id, p.attempt_id)), '[]'::json)
+                   FROM progress_event p WHERE p.id = ANY($3::uuid[])) AS seen,
+                (SELECT coalesce(json_agg(json_build_array(r.scenario_id, r.run_no, r.path, r.ended, r.outcome)), '[]'::json)
+                   FROM scenario_run r WHERE r.attempt_id = t.id) AS runs,
+                (SELECT coalesce(json_agg(json_build_array(a.assessment_id, a.item_id, a.response, a.correct)), '[]'::json)
+                   FROM assessment_response a WHERE a.attempt_id = t.id) AS answers
+           FROM attempt t WHERE t.student_id = $1 AND t.assignment_id = $2`,
+        [studentId, assignment.id, ids],
+      );
+    let rows = await read();
+    if (!rows.length) {
+      await this.ds.query(
+        `INSERT INTO attempt (student_id, assignment_id, module_version_id) VALUES ($1, $2, $3)
+         ON CONFLICT (student_id, assignment_id) DO NOTHING`,
+        [studentId, assignment.id, assignment.moduleVersionId],
+      );
+      rows = await read();
+    }
+    const r = rows[0];
+    return {
+      attemptId: r.id,
+      version: r.version,
+      status: r.status,
+      stepIndex: r.step_index,
+      blockIndex: r.block_index,
+      completedSteps: r.completed_steps,
+      alternativeTopics: r.alternative_topics,
+      completedAt: r.completed_at,
+      seen: new Map(r.seen),
+      runs: r.runs.map(([scenarioId, runNo, path, ended, outcome]) => ({
+        scenarioId,
+        runNo,
+        path,
+        ended,
+        outcome,
+      })),
+      answers: r.answers.map(([assessmentId, itemId, response, correct]) => ({
+        assessmentId,
+        itemId,
+        response,
+        correct,
+      })),
+    };
+  }
+
+  /** One atomic statement: everything is written only if the record's version is still the one that was read. */
+  private async write(snap: AttemptSnapshot, plan: ProgressPlan): Promise<boolean> {
+    const a = plan.attempt;
+    const [row] = await preparedQuery<{ ok: number }>(
+      this.ds,
+      'haven_progress_write',
+      `WITH bump AS (
+         UPDATE attempt SET version = version + 1, status = $3, step_index = $4, block_index = $5,
+                completed_steps = $6::int[], alternative_topics = $7::varchar[], completed_at = $8, updated_at = now()
+          WHERE id = $1 AND version = $2 RETURNING id),
+       events AS (
+         INSERT INTO progress_event (id, attempt_id, kind, payload, client_at)
+         SELECT e.id, $1, e.kind, e.payload, e.at
+           FROM unnest($9::uuid[], $10::varchar[], $11::jsonb[], $12::timestamptz[]) AS e(id, kind, payload, at)
+          WHERE EXISTS (SELECT 1 FROM bump)),
+       runs AS (
+         INSERT INTO scenario_run (attempt_id, scenario_id, run_no, path, ended, outcome)
+         SELECT $1, r.scenario_id, r.run_no, ARRAY(SELECT jsonb_array_elements_text(r.path))::varchar[], r.ended, r.outcome
+           FROM unnest($13::varchar[], $14::int[], $15::jsonb[], $16::boolean[], $17::varchar[])
+                AS r(scenario_id, run_no, path, ended, outcome)
+          WHERE EXISTS (SELECT 1 FROM bump)
+         ON CONFLICT (attempt_id, scenario_id, run_no)
+         DO UPDATE SET path = EXCLUDED.path, ended = EXCLUDED.ended, outcome = EXCLUDED.outcome, updated_at = now()),
+       answers AS (
+         INSERT INTO assessment_response (attempt_id, assessment_id, item_id, response, correct)
+         SELECT $1, x.assessment_id, x.item_id, x.response, x.correct
+           FROM unnest($18::varchar[], $19::varchar[], $20::varchar[], $21::boolean[]) AS x(assessment_id, item_id, response, correct)
+          WHERE EXISTS (SELECT 1 FROM bump))
+       SELECT count(*)::int AS ok FROM bump`,
+      [
+        snap.attemptId,
+        snap.version,
+        a.status,
+        a.stepIndex,
+        a.blockIndex,
+        a.completedSteps,
+        a.alternativeTopics,
+        a.completedAt,
+        plan.events.map((e) => e.id),
+        plan.events.map((e) => e.kind),
+        plan.events.map((e) => JSON.stringify(payloadOf(e))),
+        plan.events.map((e) => e.at),
+        plan.runs.map((r) => r.scenarioId),
+        plan.runs.map((r) => r.runNo),
+        plan.runs.map((r) => JSON.stringify(r.path)),
+        plan.runs.map((r) => r.ended),
+        plan.runs.map((r) => r.outcome),
+        plan.answers.map((x) => x.assessmentId),
+        plan.answers.map((x) => x.itemId),
+        plan.answers.map((x) => x.response),
+        plan.answers.map((x) => x.correct),
+      ],
+    );
+    return row.ok === 1;
+  }
+
+  /** The record after a submission (read when the client asks for it). */
+  async progressFor(attemptId: string): Promise<AttemptProgress> {
+    const attempt = await this.ds.getRepository(Attempt).findOne({ where: { id: attemptId } });
+    return this.progressOf(this.ds.manager, attempt ?? undefined);
+  }
+
+  private async progressOf(m: EntityManager, attempt: Attempt | undefined): Promise<AttemptProgress> {
+    if (!attempt)
+      return {
+        status: 'not_started',
+        stepIndex: 0,
+        blockIndex: 0,
+        completedSteps: [],
+        alternativeTopics: [],
+        scenarioRuns: [],
+        answers: [],
+        reflections: [],
+      };
+    // One after another: inside a transaction they share one connection.
+    const runs = await m
+      .getRepository(ScenarioRun)
+      .find({ where: { attemptId: attempt.id }, order: { scenarioId: 'ASC', runNo: 'ASC' } });
+    const answers = await m.getRepository(AssessmentResponse).find({ where: { attemptId: attempt.id } });
+    const reflections = await m
+      .getRepository(ProgressEvent)
+      .find({ where: { attemptId: attempt.id, kind: 'reflection' }, order: { receivedAt: 'ASC' } });
+    return {
+      status: statusOf(attempt),
+      stepIndex: attempt.stepIndex,
+      blockIndex: attempt.blockIndex,
+      completedSteps: attempt.completedSteps,
+      alternativeTopics: attempt.alternativeTopics,
+      scenarioRuns: runs.map((r) => ({
+        scenarioId: r.scenarioId,
+        runNo: r.runNo,
+        path: r.path,
+        ended: r.ended,
+        outcome: r.outcome,
+      })),
+      answers: answers.map((a) => ({ assessmentId: a.assessmentId, itemId: a.itemId, response: a.response })),
+      reflections: reflections.map((r) => ({
+        id: r.id,
+        promptId: String(r.payload.promptId ?? ''),
+        text: String(r.payload.text ?? ''),
+        at: r.clientAt,
+      })),
+    };
+  }
+}
+
+interface SnapshotRow {
+  id: string;
+  version: number;
+  status: AttemptSnapshot['status'];
+  step_index: number;
+  block_index: number;
+  completed_steps: number[];
+  alternative_topics: string[];
+  completed_at: Date | null;
+  seen: [string, string][];
+  runs: [string, number, string[], boolean, string | null][];
+  answers: [string, string, string, boolean | null][];
+}
+
+function payloadOf(e: ProgressEventInput): Record<string, unknown> {
+  const { id: _id, kind: _kind, at: _at, ...rest } = e;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
+}
