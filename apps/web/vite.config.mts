@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,12 @@ export default defineConfig({
   root: webRoot,
   plugins: [react()],
   resolve: {
-    alias: { '@haven/domain': `${repoRoot}libs/shared/domain/src/index.ts` },
+    // rxjs (under Apollo Client) ships ES5 by default and ES2015 under `es2015`: smaller, no tslib helpers.
+    conditions: ['es2015', ...defaultClientConditions],
+    alias: {
+      '@haven/domain': `${repoRoot}libs/shared/domain/src/index.ts`,
+      '@haven/scenario-engine': `${repoRoot}libs/scenario-engine/src/index.ts`,
+    },
   },
   server: {
     port: 4200,
@@ -20,6 +25,8 @@ export default defineConfig({
     outDir: `${repoRoot}dist/apps/web`,
     emptyOutDir: true,
     sourcemap: true,
+    // .vite/manifest.json: what each chunk imports, for bench/student-bundle.mjs.
+    manifest: true,
     target: 'es2022',
     rolldownOptions: {
       output: {

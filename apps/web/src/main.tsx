@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
-import './i18n/i18n';
+import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import { createApolloClient } from './app/apollo-client';
 import { AppRoutes } from './app/app-routes';
@@ -10,12 +10,16 @@ import { AppRoutes } from './app/app-routes';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
-createRoot(container).render(
-  <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </ApolloProvider>
-  </StrictMode>,
+const root = createRoot(container);
+// A Spanish reader's texts arrive as a separate file: render once they are there (at once for English).
+void i18nReady.finally(() =>
+  root.render(
+    <StrictMode>
+      <ApolloProvider client={createApolloClient()}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </ApolloProvider>
+    </StrictMode>,
+  ),
 );

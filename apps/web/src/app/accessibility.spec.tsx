@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import { fireEvent, screen } from '@testing-library/react';
+import { catalogModule, catalogModules } from '../modules/catalog/catalog-fixtures';
 import { DISTRICT_ADMIN, renderApp, signedInAs, TEACHER, viewer, type Resolver } from '../testing/render-app';
 
 // jsdom has no layout, so contrast is checked by computation in styles.css instead.
@@ -83,6 +84,24 @@ describe('accessibility (axe-core)', () => {
       }),
     });
     await screen.findByRole('table');
+    expect(await violations()).toEqual([]);
+  });
+
+  it('curriculum catalog, filtered to nothing', async () => {
+    renderApp('/catalog?band=9-12', { Me: signedInAs(TEACHER), CatalogModules: catalogModules });
+    await screen.findByText(/No modules match/);
+    expect(await violations()).toEqual([]);
+  });
+
+  it('curriculum catalog list', async () => {
+    renderApp('/catalog', { Me: signedInAs(TEACHER), CatalogModules: catalogModules });
+    await screen.findByRole('link', { name: 'Real Friends, Fake Offers' });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('curriculum catalog module', async () => {
+    renderApp('/catalog/online-safety-6-8', { Me: signedInAs(TEACHER), CatalogModule: catalogModule });
+    await screen.findByRole('heading', { level: 1, name: 'Real Friends, Fake Offers' });
     expect(await violations()).toEqual([]);
   });
 });

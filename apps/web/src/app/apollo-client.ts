@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, HttpLink } from '@apollo/client';
+import { createCache } from './apollo-cache';
 
 /**
  * One client for the whole app. Cookies carry the session, so requests stay same-origin; the explicit
@@ -11,7 +12,7 @@ export function createApolloClient(): ApolloClient {
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
     }),
-    cache: new InMemoryCache(),
+    cache: createCache(),
     devtools: { enabled: import.meta.env.DEV },
   });
 }

@@ -58,7 +58,7 @@ describe('teacher area', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['My classes', 'Assignments', 'Progress', 'Training']);
+    ).toEqual(['My classes', 'Assignments', 'Progress', 'Training', 'Curriculum catalog']);
     expect(within(nav).getByRole('link', { name: 'My classes' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByText('Health 10')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Health 10' }).closest('li')?.textContent).toContain('Grades10');
@@ -131,7 +131,7 @@ describe('district area', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Schools', 'Mandates', 'Training', 'Evidence export']);
+    ).toEqual(['Schools', 'Mandates', 'Training', 'Evidence export', 'Curriculum catalog']);
   });
 
   it('evidence export is an honest placeholder', async () => {
@@ -182,9 +182,18 @@ describe('school and studio areas', () => {
     expect(screen.getByRole('table', { name: 'Classes at Bayside Middle School' }).textContent).toContain(
       '7, 8',
     );
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['School overview', 'Curriculum catalog']);
+    expect(within(nav).getByRole('link', { name: 'School overview' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
   });
 
-  it('gives authors and reviewers the studio with Modules and Reviews', async () => {
+  it('gives authors and reviewers the studio with Modules, Reviews and the catalog', async () => {
     const author = viewer({
       id: 'u-a',
       kind: 'staff',
@@ -195,26 +204,31 @@ describe('school and studio areas', () => {
     renderApp('/studio', { Me: signedInAs(author) });
     expect(await screen.findByRole('heading', { level: 1, name: 'Modules' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Modules', 'Reviews', 'Curriculum catalog']);
     fireEvent.click(within(nav).getByRole('link', { name: 'Reviews' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Reviews' })).toBeTruthy();
   });
 });
 
 describe('student home', () => {
-  it('greets the student, lists their classes and is honest about lessons', async () => {
+  it('greets the student, lists their classes and says when no lessons are assigned', async () => {
     renderApp('/student', {
       Me: signedInAs(viewer()),
       MyClasses: () => ({
         data: { myClasses: [{ __typename: 'Class', id: 'c-7', name: 'Health 7', gradeLevels: [7] }] },
       }),
+      MyLessons: () => ({ data: { myLessons: [] } }),
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Hi, Maya!' })).toBeTruthy();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(await screen.findByText('Health 7')).toBeTruthy();
     expect(screen.getByText('Grade 7')).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Lessons' })).toBeTruthy();
-    expect(screen.getByText('Lessons assigned by your teacher will appear here.')).toBeTruthy();
-    expect(screen.getByText(/still being built/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'My lessons' })).toBeTruthy();
+    expect(await screen.findByText('Lessons assigned by your teacher will appear here.')).toBeTruthy();
     expect(document.title).toBe('My Haven · Haven');
   });
 });

@@ -1,8 +1,10 @@
 import { lazy } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
+import type { Role } from '@haven/domain';
 import { RequireRole } from '../modules/auth/components/require-role';
 import { StaffSignInPage } from '../modules/auth/components/staff-sign-in-page';
 import { StudentSignInPage } from '../modules/auth/components/student-sign-in-page';
+import type { Viewer } from '../modules/auth/hooks/use-viewer';
 import { LandingPage } from '../modules/landing/components/landing-page';
 import { AppShell, type NavItem } from '../modules/layout/components/app-shell';
 import { NotFoundPage } from '../modules/layout/components/not-found-page';
@@ -22,12 +24,37 @@ const DistrictArea = lazy(() =>
 const StudioArea = lazy(() =>
   import('../modules/studio/studio-area').then((m) => ({ default: m.StudioArea })),
 );
+// The lesson player is its own chunk, loaded when a student opens a lesson.
+const ModulePlayerPage = lazy(() =>
+  import('../modules/student/player/module-player-page').then((m) => ({ default: m.ModulePlayerPage })),
+);
+const CatalogArea = lazy(() =>
+  import('../modules/catalog/catalog-area').then((m) => ({ default: m.CatalogArea })),
+);
+
+/** Staff who browse the curriculum catalog (the API allows the same roles). */
+export const CATALOG_ROLES: readonly Role[] = [
+  'teacher',
+  'school_admin',
+  'district_admin',
+  'author',
+  'reviewer',
+  'platform_admin',
+];
+
+const CATALOG_NAV_ITEM: NavItem = { to: '/catalog', label: 'nav.catalog' };
 
 export const TEACHER_NAV: readonly NavItem[] = [
   { to: '/teacher', label: 'teacher.nav.classes', end: true },
   { to: '/teacher/assignments', label: 'teacher.nav.assignments' },
   { to: '/teacher/progress', label: 'teacher.nav.progress' },
   { to: '/teacher/training', label: 'teacher.nav.training' },
+  CATALOG_NAV_ITEM,
+];
+
+export const SCHOOL_NAV: readonly NavItem[] = [
+  { to: '/school', label: 'school.nav.overview', end: true },
+  CATALOG_NAV_ITEM,
 ];
 
 export const DISTRICT_NAV: readonly NavItem[] = [
@@ -35,12 +62,26 @@ export const DISTRICT_NAV: readonly NavItem[] = [
   { to: '/district/mandates', label: 'district.nav.mandates' },
   { to: '/district/training', label: 'district.nav.training' },
   { to: '/district/evidence', label: 'district.nav.evidence' },
+  CATALOG_NAV_ITEM,
 ];
 
 export const STUDIO_NAV: readonly NavItem[] = [
   { to: '/studio', label: 'studio.nav.modules', end: true },
   { to: '/studio/reviews', label: 'studio.nav.reviews' },
+  CATALOG_NAV_ITEM,
 ];
+
+const NAV_BY_HOME: Readonly<Record<string, readonly NavItem[]>> = {
+  '/teacher': TEACHER_NAV,
+  '/school': SCHOOL_NAV,
+  '/district': DISTRICT_NAV,
+  '/studio': STUDIO_NAV,
+};
+
+/** Pages shared by several staff areas keep the navigation of the viewer's own home. */
+export function navForHome(viewer: Viewer): readonly NavItem[] | undefined {
+  return NAV_BY_HOME[viewer.home];
+}
 
 /** Pages anyone may open. `safety` adds the student quick exit and help bar. */
 function PublicLayout({ safety }: { safety: boolean }) {
@@ -70,12 +111,13 @@ export function AppRoutes() {
           element={<RequireRole roles={['student']} signInPath="/student/signin" safety />}
         >
           <Route index element={<StudentHomePage />} />
+          <Route path="lessons/:assignmentId" element={<ModulePlayerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route element={<RequireRole roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
           <Route path="teacher/*" element={<TeacherArea />} />
         </Route>
-        <Route element={<RequireRole roles={['school_admin']} signInPath="/signin" />}>
+        <Route element={<RequireRole roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
           <Route path="school/*" element={<SchoolArea />} />
         </Route>
         <Route
@@ -91,6 +133,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRole roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
           <Route path="studio/*" element={<StudioArea />} />
+        </Route>
+        <Route element={<RequireRole roles={CATALOG_ROLES} signInPath="/signin" nav={navForHome} />}>
+          <Route path="catalog/*" element={<CatalogArea />} />
         </Route>
 
         <Route element={<PublicLayout safety={false} />}>

@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import es from './es.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,7 +8,20 @@ export type Language = (typeof LANGUAGES)[number];
 /** Where a language the user picked on purpose is remembered (signed-out pages, shared devices). */
 export const LANGUAGE_STORAGE_KEY = 'haven.language';
 
-export const resources = { en: { translation: en }, es: { translation: es } } as const;
+/** English ships with the page; the other languages load the first time they are used. */
+export const resources = { en: { translation: en } } as const;
+
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    const load = language === 'es' ? import('./es.json') : Promise.resolve({ default: en });
+    load.then(
+      (m) => callback(null, m.default),
+      (error: unknown) => callback(error instanceof Error ? error.message : String(error), false),
+    );
+  },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -59,16 +71,21 @@ function syncDocumentLanguage(language: string): void {
 
 i18next.on('languageChanged', syncDocumentLanguage);
 
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  initAsync: false,
-  returnNull: false,
-  interpolation: { escapeValue: false },
-  react: { useSuspense: false },
-});
+/** Settles once the starting language's texts are loaded (at once for English). */
+export const i18nReady: Promise<unknown> = i18next
+  .use(lazyLanguages)
+  .use(initReactI18next)
+  .init({
+    resources,
+    partialBundledLanguages: true,
+    lng: detectLanguage(),
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    initAsync: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+    react: { useSuspense: false },
+  });
 
 syncDocumentLanguage(currentLanguage());
 

@@ -1,9 +1,10 @@
 import type { ReactElement } from 'react';
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { Observable } from 'rxjs';
+import { createCache } from '../app/apollo-cache';
 import { AppRoutes } from '../app/app-routes';
 import type { ViewerFieldsFragment } from '../gql/graphql';
 
@@ -49,7 +50,7 @@ export function createTestClient(resolvers: Record<string, Resolver>): {
         return () => clearTimeout(timer);
       }),
   );
-  return { client: new ApolloClient({ link, cache: new InMemoryCache() }), calls };
+  return { client: new ApolloClient({ link, cache: createCache() }), calls };
 }
 
 export function viewer(overrides: Partial<ViewerFieldsFragment> = {}): ViewerFieldsFragment {
@@ -91,10 +92,11 @@ export const signedInAs =
 /** Renders the whole route tree at `path`, as the browser would. */
 export function renderApp(path: string, resolvers: Record<string, Resolver>, extra?: ReactElement) {
   const { client, calls } = createTestClient(resolvers);
-  const location = { pathname: path, state: null as unknown };
+  const location = { pathname: path, search: '', state: null as unknown };
   function LocationProbe() {
     const current = useLocation();
     location.pathname = current.pathname;
+    location.search = current.search;
     location.state = current.state;
     return null;
   }

@@ -35,7 +35,8 @@ function useAccountLanguage(viewer: Viewer | null | undefined): void {
 /**
  * Route guard and layout for signed-in areas. Not signed in: off to the right sign-in page. Signed in
  * without one of `roles`: a plain "no access" page. The safety bar, when asked for, is there in every
- * state, loading included.
+ * state, loading included. `nav` is an area's navigation, or a function of the viewer for pages shared
+ * by several areas (such as the curriculum catalog), which keep the navigation of the viewer's home.
  */
 export function RequireRole({
   roles,
@@ -47,7 +48,7 @@ export function RequireRole({
   roles: readonly Role[];
   signInPath: string;
   safety?: boolean;
-  nav?: readonly NavItem[];
+  nav?: readonly NavItem[] | ((viewer: Viewer) => readonly NavItem[] | undefined);
   navLabel?: string;
 }) {
   const location = useLocation();
@@ -74,7 +75,12 @@ export function RequireRole({
     );
   }
   return (
-    <AppShell safety={safety} viewer={viewer} nav={nav} navLabel={navLabel}>
+    <AppShell
+      safety={safety}
+      viewer={viewer}
+      nav={typeof nav === 'function' ? nav(viewer) : nav}
+      navLabel={navLabel}
+    >
       <ViewerContext value={viewer}>
         <Suspense fallback={<Loading />}>
           <Outlet />

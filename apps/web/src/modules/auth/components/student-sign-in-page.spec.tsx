@@ -124,7 +124,8 @@ describe('student sign-in', () => {
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('es');
     expect(saved).not.toHaveBeenCalled(); // not signed in yet
 
-    fireEvent.change(screen.getByLabelText('Código de la escuela'), { target: { value: 'BAYSIDE' } });
+    // Spanish loads on first use.
+    fireEvent.change(await screen.findByLabelText('Código de la escuela'), { target: { value: 'BAYSIDE' } });
     fireEvent.change(screen.getByLabelText('Nombre de usuario'), { target: { value: 'maya' } });
     fireEvent.change(screen.getByLabelText('PIN o contraseña'), { target: { value: '2468' } });
     fireEvent.click(screen.getByRole('button', { name: 'Iniciar sesión' }));

@@ -16,8 +16,9 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
     rememberLanguage(language);
     await i18n.changeLanguage(language);
     if (signedIn) {
-      // Not worth an error message: the page is already in the chosen language.
-      await savePreference({ variables: { language } }).catch(() => undefined);
+      // Not worth an error message: the page is already in the chosen language. Data the server
+      // translates (a student's lessons) is fetched again in the new language.
+      await savePreference({ variables: { language }, refetchQueries: 'active' }).catch(() => undefined);
     }
   }
 

@@ -5,6 +5,7 @@ import { useViewer } from '../../auth/hooks/use-viewer';
 import { formatGrades } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { MyLessons } from './my-lessons';
 
 function MyClasses() {
   const { t } = useTranslation();
@@ -39,10 +40,7 @@ export function StudentHomePage() {
 
       <section aria-labelledby="lessons-title" className="section">
         <h2 id="lessons-title">{t('student.home.lessons')}</h2>
-        <div className="panel panel--soon">
-          <p>{t('student.home.lessonsEmpty')}</p>
-          <p>{t('student.home.lessonsNotBuilt')}</p>
-        </div>
+        <MyLessons />
       </section>
 
       <section aria-labelledby="care-title" className="section">

@@ -1,0 +1,118 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NewProgressEvent } from '../progress/progress-event';
+import type { Progress } from '../progress/progress-state';
+import type { StudentModule } from './use-module-progress';
+
+type Assessment = StudentModule['assessments'][number];
+type Item = Assessment['items'][number];
+
+function optionsOf(item: Item, t: (key: string) => string): { value: string; label: string }[] {
+  if (item.type === 'true-false') {
+    return [
+      { value: 'true', label: t('student.player.assessment.true') },
+      { value: 'false', label: t('student.player.assessment.false') },
+    ];
+  }
+  if (item.type === 'likert') {
+    return item.options.map((o, i) => ({ value: String(i + 1), label: o.text }));
+  }
+  return item.options.map((o) => ({ value: o.id, label: o.text }));
+}
+
+/** A simple form: one fieldset per question. Answers, once sent, stand. */
+export function AssessmentStep({
+  assessment,
+  stepIndex,
+  progress,
+  record,
+  onDone,
+}: {
+  assessment: Assessment;
+  stepIndex: number;
+  progress: Progress;
+  record: (event: NewProgressEvent) => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const answered = new Map(
+    progress.answers.filter((a) => a.assessmentId === assessment.id).map((a) => [a.itemId, a.response]),
+  );
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [missing, setMissing] = useState<string[]>([]);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const completed = progress.completedSteps.includes(stepIndex);
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    const unanswered = assessment.items.filter((i) => !answered.has(i.id) && !draft[i.id]).map((i) => i.id);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      // Let the alert render, then take the keyboard there.
+      setTimeout(() => errorRef.current?.focus(), 0);
+      return;
+    }
+    for (const item of assessment.items) {
+      const response = draft[item.id];
+      if (!answered.has(item.id) && response) {
+        record({ kind: 'assessment_response', assessmentId: assessment.id, itemId: item.id, response });
+      }
+    }
+    if (!completed) record({ kind: 'step_complete', stepIndex });
+    onDone();
+  }
+
+  return (
+    <form className="assessment" onSubmit={submit} noValidate>
+      {assessment.instructions && <p className="lead">{assessment.instructions}</p>}
+      <p className="note">{t('student.player.assessment.note')}</p>
+      {missing.length > 0 && (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={errorRef}>
+          <p>{t('student.player.assessment.missing', { count: missing.length })}</p>
+        </div>
+      )}
+      <ol className="assessment__items">
+        {assessment.items.map((item, n) => {
+          const fixed = answered.get(item.id);
+          const value = fixed ?? draft[item.id] ?? '';
+          const invalid = missing.includes(item.id) && !value;
+          return (
+            <li key={item.id}>
+              <fieldset className={`question question--${item.type}`} disabled={fixed !== undefined}>
+                <legend>
+                  <span className="question__number">
+                    {t('student.player.assessment.number', { n: n + 1 })}
+                  </span>{' '}
+                  {item.prompt}
+                </legend>
+                <div className={item.type === 'likert' ? 'likert' : 'options'}>
+                  {optionsOf(item, t).map((o, i) => (
+                    <label key={o.value} className="option">
+                      <input
+                        type="radio"
+                        name={`q-${item.id}`}
+                        value={o.value}
+                        checked={value === o.value}
+                        onChange={() => setDraft((d) => ({ ...d, [item.id]: o.value }))}
+                      />
+                      <span>
+                        {item.type === 'likert' && <span className="likert__point">{i + 1}</span>}
+                        {o.label}
+                      </span>
+                    </label>
+                  ))}
+                </div>
+                {invalid && <p className="question__error">{t('student.player.assessment.answerThis')}</p>}
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="player-actions">
+        <button type="submit" className="button button--primary">
+          {completed ? t('student.player.continue') : t('student.player.assessment.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
