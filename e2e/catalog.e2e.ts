@@ -85,6 +85,15 @@ describe('curriculum catalog journey', () => {
       .waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // The language is saved on the account: switch back so other journeys meet the teacher in English.
+    await page
+      .getByRole('group', { name: /Language|Idioma/ })
+      .getByRole('button', { name: 'English' })
+      .click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Real Friends, Fake Offers: Staying Safe Online' })
+      .waitFor();
     expect(consoleErrors).toEqual([]);
   });
 });

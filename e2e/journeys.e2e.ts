@@ -87,7 +87,7 @@ describe('browser journeys', () => {
   it('a student signs in, finds help, and the quick exit leaves and replaces history', async () => {
     await studentSignIn('BAYSIDE', 'maya', '2468');
     expect(new URL(page.url()).pathname).toBe('/student');
-    await page.getByText('Health 7, Period 2').waitFor();
+    await page.getByText('Health 7, Period 2', { exact: true }).first().waitFor();
 
     // The quick exit is reachable by keyboard before the content.
     await page.keyboard.press('Tab');
