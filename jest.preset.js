@@ -23,6 +23,7 @@ module.exports = {
     '^@haven/domain$': path.join(root, 'libs/shared/domain/src/index.ts'),
     '^@haven/curriculum$': path.join(root, 'libs/curriculum/src/index.ts'),
     '^@haven/scenario-engine$': path.join(root, 'libs/scenario-engine/src/index.ts'),
+    '^@haven/mandates$': path.join(root, 'libs/mandates/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testEnvironment: 'node',

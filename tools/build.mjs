@@ -32,6 +32,7 @@ async function buildApi() {
     'libs/shared/domain/src',
     'libs/curriculum/src',
     'libs/scenario-engine/src',
+    'libs/mandates/src',
     'migrations',
   ];
   let count = 0;
@@ -55,6 +56,7 @@ async function buildApi() {
             '@haven/migrations': ['migrations/index.ts'],
             '@haven/curriculum': ['libs/curriculum/src/index.ts'],
             '@haven/scenario-engine': ['libs/scenario-engine/src/index.ts'],
+            '@haven/mandates': ['libs/mandates/src/index.ts'],
           },
         },
         module: { type: 'commonjs' },

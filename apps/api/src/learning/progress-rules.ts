@@ -112,15 +112,8 @@ export function planProgress(
         if (!unlocked(index)) return locked(index);
         if (step.kind === 'scenario' && !runs.some((r) => r.scenarioId === step.id && r.ended))
           return reject('SCENARIO_NOT_ENDED', 'Play the scenario to an ending first.');
-        if (step.kind === 'assessment') {
-          const assessment = b.assessments.find((a) => a.id === step.id)!;
-          const answered = answers.filter((a) => a.assessmentId === step.id).length;
-          if (answered < assessment.items.length)
-            return reject(
-              'ASSESSMENT_INCOMPLETE',
-              `Answer all ${assessment.items.length} questions first (${answered} answered).`,
-            );
-        }
+        // An assessment may be finished with questions left blank: a student may skip any question
+        // (trauma-informed practice; some items touch PPRA-protected areas).
         if (!attempt.completedSteps.includes(index))
           attempt.completedSteps = [...attempt.completedSteps, index].sort((x, y) => x - y);
         if (attempt.completedSteps.length === b.sequence.length) {

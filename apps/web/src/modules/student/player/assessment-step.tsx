@@ -40,6 +40,8 @@ export function AssessmentStep({
   );
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [missing, setMissing] = useState<string[]>([]);
+  // Any question may be skipped: the first "send" with blanks says so; the second sends what was answered.
+  const [skipConfirmed, setSkipConfirmed] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
   const completed = progress.completedSteps.includes(stepIndex);
 
@@ -47,7 +49,8 @@ export function AssessmentStep({
     event.preventDefault();
     const unanswered = assessment.items.filter((i) => !answered.has(i.id) && !draft[i.id]).map((i) => i.id);
     setMissing(unanswered);
-    if (unanswered.length > 0) {
+    if (unanswered.length > 0 && !skipConfirmed) {
+      setSkipConfirmed(true);
       // Let the alert render, then take the keyboard there.
       setTimeout(() => errorRef.current?.focus(), 0);
       return;
@@ -67,7 +70,7 @@ export function AssessmentStep({
       {assessment.instructions && <p className="lead">{assessment.instructions}</p>}
       <p className="note">{t('student.player.assessment.note')}</p>
       {missing.length > 0 && (
-        <div className="notice notice--error" role="alert" tabIndex={-1} ref={errorRef}>
+        <div className="notice" role="status" tabIndex={-1} ref={errorRef}>
           <p>{t('student.player.assessment.missing', { count: missing.length })}</p>
         </div>
       )}

@@ -1,0 +1,11 @@
+export * from './types';
+export { bundleFromFiles, bundleFromZip, MAX_BUNDLE_BYTES, ONEROSTER_FILES } from './bundle';
+export { readBundle } from './read-bundle';
+export { readRoster, STUDENT_FIELDS_NOT_STORED, FILES_NOT_READ } from './read-roster';
+export { planImport, applyPlan, isEmptyPlan } from './plan';
+export type { ImportPlan, EntityUpdate, Deactivation, DeactivationReason } from './plan';
+export { formatIssue } from './issues';
+export { mapGrade, mapRole, mapEnrollmentRole, ROLE_MAP, UNSUPPORTED_GRADE_CODES } from './mappings';
+export type { GradeMapping, RoleMapping } from './mappings';
+export { main } from './cli';
+export type { CliIo } from './cli';
