@@ -291,6 +291,48 @@ describe('students learning: assignments and progress that is never recorded twi
     expect(r.data!.submitProgress.progress.alternativeTopics).toEqual([topic]);
   });
 
+  it("shows the teacher every student's progress and reflections, audited, and nobody else", async () => {
+    const teacher = await signInStaff(t, 'teacher@gulfcoast.example');
+    const q = `{ assignmentProgress(assignmentId: "${assignmentId}") {
+        assignment { moduleId } steps { index kind title }
+        students { student { username } status completedSteps currentStep alternativeTopics reflections { promptId text } } } }`;
+    const r = await t.gql<{
+      assignmentProgress: {
+        steps: { kind: string }[];
+        students: {
+          student: { username: string };
+          status: string;
+          completedSteps: number[];
+          reflections: { text: string }[];
+        }[];
+      };
+    }>(teacher, q);
+    expect(r.errors).toBeUndefined();
+    const view = r.data!.assignmentProgress;
+    expect(view.steps).toHaveLength(bundle.sequence.length);
+    expect(view.students.map((s) => s.student.username)).toEqual(['ana', 'jordan', 'kai', 'maya', 'noah']);
+    const mayaRow = view.students.find((s) => s.student.username === 'maya')!;
+    expect(mayaRow.status).toBe('in_progress');
+    expect(mayaRow.completedSteps.length).toBeGreaterThan(0);
+    expect(mayaRow.reflections.map((x) => x.text)).toEqual(['I would tell my aunt.']);
+    expect(view.students.find((s) => s.student.username === 'ana')).toMatchObject({
+      status: 'not_started',
+      completedSteps: [],
+    });
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'progress.read' AND target_id = $1`,
+      [assignmentId],
+    );
+    expect(n).toBe(1);
+
+    const other = await signInStaff(t, 'ms.rivera@gulfcoast.example');
+    expect((await t.gql(other, q)).data).toEqual({ assignmentProgress: null });
+    const elsewhere = await signInStaff(t, 'admin@lonestar.example');
+    expect((await t.gql(elsewhere, q)).data).toEqual({ assignmentProgress: null });
+    const student = await t.gql(maya, q);
+    expect(student.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('validates the batch itself', async () => {
     const empty = await submit(maya, []);
     expect(empty.errors?.[0].message).toMatch(/events must not be empty/);

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Assessment, ContentWarning, Lesson, Scenario } from '../catalog/catalog.models';
+import { Student } from '../roster/roster.models';
 import { PROGRESS_KINDS, type ProgressKind } from './learning.entities';
 
 export const AssignmentStatusEnum = {
@@ -370,4 +371,44 @@ export class SubmitProgressResult {
 
   /** Resolved on demand by SubmitProgressResultResolver.progress. */
   attemptId: string;
+}
+
+@ObjectType({ description: "One student's progress through an assignment, for their teacher" })
+export class StudentProgressRow {
+  @Field(() => Student)
+  student: Student;
+
+  @Field(() => AssignmentStatusEnum)
+  status: AssignmentStatus;
+
+  @Field(() => [Int], { description: 'Indexes of the steps done' })
+  completedSteps: number[];
+
+  @Field(() => Int, { nullable: true, description: 'The step the student is on (null when not started)' })
+  currentStep: number | null;
+
+  @Field(() => [String], {
+    description: 'Topics for which the student took the alternative activity (excused)',
+  })
+  alternativeTopics: string[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  lastActivityAt: Date | null;
+
+  @Field(() => [ReflectionModel], {
+    description: 'Private reflections: visible to the student and their teachers only',
+  })
+  reflections: ReflectionModel[];
+}
+
+@ObjectType({ description: 'Where every student of the class is in an assignment' })
+export class AssignmentProgressView {
+  @Field(() => AssignmentModel)
+  assignment: AssignmentModel;
+
+  @Field(() => [StudentStep])
+  steps: StudentStep[];
+
+  @Field(() => [StudentProgressRow])
+  students: StudentProgressRow[];
 }

@@ -7,6 +7,7 @@ import { UUID_PATTERN } from '../tenancy/tenancy.service';
 import {
   AttemptProgress,
   AssignModuleInput,
+  AssignmentProgressView,
   AssignmentModel,
   StudentAssignment,
   StudentModule,
@@ -28,6 +29,19 @@ export class LearningResolver {
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentModel> {
     return this.learning.assign(actor, input);
+  }
+
+  @Allow(ROSTER_STAFF)
+  @Query(() => AssignmentProgressView, {
+    nullable: true,
+    description:
+      "Teachers: every student's progress in an assignment of a class they may see; every read is audited",
+  })
+  assignmentProgress(
+    @Args('assignmentId', { type: () => ID }) assignmentId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentProgressView | null> | null {
+    return UUID_PATTERN.test(assignmentId) ? this.learning.assignmentProgress(actor, assignmentId) : null;
   }
 
   @Allow(['student'])

@@ -9,11 +9,13 @@ import { localize } from '../catalog/localize';
 import { ModuleVersionEntity } from '../catalog/module-version.entity';
 import { appError, badInput, notFound } from '../common/errors';
 import { ClassSection } from '../identity/class-section.entity';
+import { School } from '../identity/school.entity';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { AssessmentResponse, Assignment, Attempt, ProgressEvent, ScenarioRun } from './learning.entities';
 import {
   AssignModuleInput,
   AssignmentModel,
+  AssignmentProgressView,
   AssignmentStatus,
   AttemptProgress,
   ProgressEventInput,
@@ -100,6 +102,80 @@ export class LearningService {
       .getMany();
     const byId = new Map(versions.map((v) => [v.id, v]));
     return rows.map((r) => this.toAssignmentModel(r, byId.get(r.moduleVersionId)!, actor.preferredLanguage));
+  }
+
+  /**
+   * Per student of the class: status, steps done, current step, excused topics and reflections. Only for staff
+   * who may see the class (TenancyService); every read is audited, as it shows student records.
+   */
+  async assignmentProgress(actor: Actor, assignmentId: string): Promise<AssignmentProgressView | null> {
+    const assignment = await this.ds.getRepository(Assignment).findOne({ where: { id: assignmentId } });
+    if (!assignment) return null;
+    const cls = await this.tenancy.findClass(actor, assignment.classId);
+    if (!cls) return null;
+    const b = await this.bundles.get(assignment.moduleVersionId);
+    const lang = this.languageFor(actor, b);
+    const version = await this.ds
+      .getRepository(ModuleVersionEntity)
+      .findOneOrFail({ where: { id: assignment.moduleVersionId } });
+    const rows: {
+      id: string;
+      username: string;
+      display_name: string;
+      grade_level: number;
+      status: string | null;
+      completed_steps: number[] | null;
+      step_index: number | null;
+      alternative_topics: string[] | null;
+      updated_at: Date | null;
+      reflections: { id: string; promptId: string; text: string; at: string }[];
+    }[] = await this.ds.query(
+      `SELECT u.id, u.username, u.display_name, u.grade_level, t.status, t.completed_steps, t.step_index,
+              t.alternative_topics, t.updated_at,
+              coalesce((SELECT json_agg(json_build_object('id', p.id, 'promptId', p.payload->>'promptId',
+                                                          'text', p.payload->>'text', 'at', p.client_at) ORDER BY p.received_at)
+                          FROM progress_event p WHERE p.attempt_id = t.id AND p.kind = 'reflection'), '[]'::json) AS reflections
+         FROM enrollment e
+         JOIN app_user u ON u.id = e.student_id AND u.disabled_at IS NULL
+         LEFT JOIN attempt t ON t.student_id = u.id AND t.assignment_id = $2
+        WHERE e.class_id = $1
+        ORDER BY u.display_name, u.username`,
+      [assignment.classId, assignment.id],
+    );
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'progress.read',
+      targetType: 'assignment',
+      targetId: assignment.id,
+      districtId:
+        (await this.ds.getRepository(School).findOne({ where: { id: cls.schoolId } }))?.districtId ?? null,
+      detail: { students: rows.length },
+    });
+    const titles = fromBundle.lessons(b, lang).map((l) => [l.id, l.title] as const);
+    const titleOf = (kind: string, id: string): string =>
+      (kind === 'lesson'
+        ? titles.find(([x]) => x === id)?.[1]
+        : kind === 'scenario'
+          ? localize(b.scenarios.find((x) => x.id === id)?.title, lang, b.sourceLanguage)
+          : localize(b.assessments.find((x) => x.id === id)?.title, lang, b.sourceLanguage)) ?? id;
+    return {
+      assignment: this.toAssignmentModel(assignment, version, lang),
+      steps: b.sequence.map((step, index) => ({
+        index,
+        kind: step.kind,
+        id: step.id,
+        title: titleOf(step.kind, step.id),
+      })),
+      students: rows.map((r) => ({
+        student: { id: r.id, username: r.username, displayName: r.display_name, gradeLevel: r.grade_level },
+        status: r.status === null ? 'not_started' : r.status === 'completed' ? 'completed' : 'in_progress',
+        completedSteps: r.completed_steps ?? [],
+        currentStep: r.step_index,
+        alternativeTopics: r.alternative_topics ?? [],
+        lastActivityAt: r.updated_at,
+        reflections: r.reflections.map((x) => ({ ...x, at: new Date(x.at) })),
+      })),
+    };
   }
 
   private toAssignmentModel(a: Assignment, v: ModuleVersionEntity, language: string): AssignmentModel {

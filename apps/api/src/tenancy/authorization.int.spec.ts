@@ -75,6 +75,12 @@ const CASES: Case[] = [
   },
   { name: 'Query.modules', query: () => '{ modules { moduleId } }', allowed: STAFF },
   { name: 'Query.moduleVersion', query: () => '{ moduleVersion(moduleId: "none") { id } }', allowed: STAFF },
+  {
+    name: 'Query.assignmentProgress',
+    query: () =>
+      '{ assignmentProgress(assignmentId: "00000000-0000-4000-8000-000000000000") { steps { id } } }',
+    allowed: ROSTER,
+  },
   { name: 'Query.myLessons', query: () => '{ myLessons { id } }', allowed: ['student'] },
   {
     name: 'Query.myAssignment',
