@@ -24,6 +24,7 @@ module.exports = {
     '^@haven/curriculum$': path.join(root, 'libs/curriculum/src/index.ts'),
     '^@haven/scenario-engine$': path.join(root, 'libs/scenario-engine/src/index.ts'),
     '^@haven/mandates$': path.join(root, 'libs/mandates/src/index.ts'),
+    '^@haven/oneroster$': path.join(root, 'libs/oneroster/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testEnvironment: 'node',

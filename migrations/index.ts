@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1764140000000 } from './1764140000000-foundation';
 import { ModuleVersions1764150000000 } from './1764150000000-module-versions';
 import { Learning1795685274203 } from './1795685274203-learning';
+import { TrainingRecords1795687493683 } from './1795687493683-training-records';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1764140000000,
   ModuleVersions1764150000000,
   Learning1795685274203,
+  TrainingRecords1795687493683,
 ];

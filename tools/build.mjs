@@ -33,6 +33,7 @@ async function buildApi() {
     'libs/curriculum/src',
     'libs/scenario-engine/src',
     'libs/mandates/src',
+    'libs/oneroster/src',
     'migrations',
   ];
   let count = 0;
@@ -57,6 +58,7 @@ async function buildApi() {
             '@haven/curriculum': ['libs/curriculum/src/index.ts'],
             '@haven/scenario-engine': ['libs/scenario-engine/src/index.ts'],
             '@haven/mandates': ['libs/mandates/src/index.ts'],
+            '@haven/oneroster': ['libs/oneroster/src/index.ts'],
           },
         },
         module: { type: 'commonjs' },

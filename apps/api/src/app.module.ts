@@ -17,6 +17,8 @@ import {
 } from './learning/learning.resolver';
 import { LearningService } from './learning/learning.service';
 import { ModuleBundles } from './learning/module-bundles';
+import { TrainingResolver } from './training/training.resolver';
+import { TrainingService } from './training/training.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PolicyGuard } from './auth/policy.guard';
@@ -52,6 +54,7 @@ export const RESOLVERS = [
   LearningResolver,
   ClassAssignmentsResolver,
   SubmitProgressResultResolver,
+  TrainingResolver,
 ];
 
 export interface AppOptions {
@@ -118,6 +121,7 @@ export class AppModule {
         CurriculumLoader,
         ModuleBundles,
         LearningService,
+        TrainingService,
         ...RESOLVERS,
       ],
     };

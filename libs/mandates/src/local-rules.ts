@@ -48,9 +48,13 @@ export function localRuleProblems(base: MandateRule, local: LocalRule): string[]
   if (!i) return [...problems, `${base.id} has no student instruction to make stricter`];
   const g = i.grades.value;
   if (local.grades && g && (local.grades.from > g.from || local.grades.to < g.to))
-    problems.push(`grades ${local.grades.from}-${local.grades.to} do not cover the state's ${g.from}-${g.to}`);
+    problems.push(
+      `grades ${local.grades.from}-${local.grades.to} do not cover the state's ${g.from}-${g.to}`,
+    );
   if (local.frequency && !isAtLeastAsFrequent(local.frequency, i.frequency.value))
-    problems.push(`frequency ${local.frequency.kind} is less frequent than the state's ${i.frequency.value.kind}`);
+    problems.push(
+      `frequency ${local.frequency.kind} is less frequent than the state's ${i.frequency.value.kind}`,
+    );
   const min = i.minimumMinutes.value;
   if (local.minimumMinutes !== undefined && min !== null && local.minimumMinutes < min)
     problems.push(`${local.minimumMinutes} minutes is less than the state's ${min}`);
@@ -79,16 +83,21 @@ export function applyLocalRule(base: MandateRule, local: LocalRule): MandateRule
       ...i,
       mandatory: true,
       grades: local.grades ? { value: local.grades, certainty: 'verified', note: localNote } : i.grades,
-      frequency: local.frequency ? { value: local.frequency, certainty: 'verified', note: localNote } : i.frequency,
+      frequency: local.frequency
+        ? { value: local.frequency, certainty: 'verified', note: localNote }
+        : i.frequency,
       minimumMinutes:
         local.minimumMinutes !== undefined
           ? { value: local.minimumMinutes, certainty: 'verified', note: localNote }
           : i.minimumMinutes,
       requirements: [
         ...i.requirements,
-        ...(local.additionalRequirements ?? []).map(
-          (r): TopicRequirement => ({ ...r, wording: r.text, certainty: 'verified', note: localNote }),
-        ),
+        ...(local.additionalRequirements ?? []).map((r): TopicRequirement => ({
+          ...r,
+          wording: r.text,
+          certainty: 'verified',
+          note: localNote,
+        })),
       ],
     },
     note: `${base.note} ${localNote}${local.note ? `: ${local.note}` : ''}.`,
@@ -99,10 +108,15 @@ export function applyLocalRule(base: MandateRule, local: LocalRule): MandateRule
  * A district's effective rules: its state's rules, each replaced by the local rule that extends it
  * (at most one local rule per state rule). Local rules extending no rule of the list are refused.
  */
-export function effectiveRules(stateRules: readonly MandateRule[], localRules: readonly LocalRule[]): MandateRule[] {
+export function effectiveRules(
+  stateRules: readonly MandateRule[],
+  localRules: readonly LocalRule[],
+): MandateRule[] {
   for (const l of localRules)
     if (!stateRules.some((r) => r.id === l.extends))
-      throw new LocalRuleError(l.id, [`it extends ${l.extends}, which is not among the district's state rules`]);
+      throw new LocalRuleError(l.id, [
+        `it extends ${l.extends}, which is not among the district's state rules`,
+      ]);
   return stateRules.map((r) => {
     const locals = localRules.filter((l) => l.extends === r.id);
     if (locals.length > 1)

@@ -57,7 +57,10 @@ export const MANDATE_RULES: readonly MandateRule[] = [
   WYOMING,
 ];
 
-export function rulesForState(state: StateCode, rules: readonly MandateRule[] = MANDATE_RULES): MandateRule[] {
+export function rulesForState(
+  state: StateCode,
+  rules: readonly MandateRule[] = MANDATE_RULES,
+): MandateRule[] {
   return rules.filter((r) => r.state === state);
 }
 

@@ -86,7 +86,11 @@ const StaffTrainingSchema = z
   .superRefine(noteUnlessVerified);
 
 const DeadlineSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('annual'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+  z.strictObject({
+    kind: z.literal('annual'),
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+  }),
   z.strictObject({ kind: z.literal('by-date'), date: IsoDate }),
   z.strictObject({ kind: z.literal('after-event'), hours: z.number().positive(), event: NonEmpty }),
   z.strictObject({ kind: z.literal('ongoing') }),
@@ -140,11 +144,23 @@ export const MandateRuleSchema = z
   })
   .superRefine((rule, ctx) => {
     if (!rule.id.startsWith(`us-${rule.state.toLowerCase()}-`))
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with us-${rule.state.toLowerCase()}-` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `id must start with us-${rule.state.toLowerCase()}-`,
+      });
     if (rule.instruction === null && rule.staffTraining.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['instruction'], message: 'a rule must require instruction or training' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instruction'],
+        message: 'a rule must require instruction or training',
+      });
     if (rule.instruction && !uniqueIds(rule.instruction.requirements))
-      ctx.addIssue({ code: 'custom', path: ['instruction', 'requirements'], message: 'requirement ids must be unique' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instruction', 'requirements'],
+        message: 'requirement ids must be unique',
+      });
     const weakest = weakestCertainty(ruleEvidence(rule as MandateRule).map((e) => e.evidence.certainty));
     if (rule.certainty !== weakest)
       ctx.addIssue({

@@ -3,7 +3,8 @@ import { isSchoolYear } from '@haven/domain';
 /** Dates are calendar dates written YYYY-MM-DD (a longer ISO string is cut to its date part). */
 export function isoDate(value: string): string {
   const d = value.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new RangeError(`Expected a date written YYYY-MM-DD, got "${value}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d))
+    throw new RangeError(`Expected a date written YYYY-MM-DD, got "${value}"`);
   return d;
 }
 
@@ -16,7 +17,8 @@ export function schoolYearOfDate(date: string): string {
 }
 
 export function schoolYearStart(schoolYear: string): number {
-  if (!isSchoolYear(schoolYear)) throw new RangeError(`Expected a school year such as "2026-2027", got "${schoolYear}"`);
+  if (!isSchoolYear(schoolYear))
+    throw new RangeError(`Expected a school year such as "2026-2027", got "${schoolYear}"`);
   return Number(schoolYear.slice(0, 4));
 }
 

@@ -36,7 +36,12 @@ export function parseCsv(file: string, text: string, issues: IssueList): CsvTabl
     }) as unknown as ParsedRecord[];
   } catch (e) {
     if (e instanceof CsvError) {
-      const line = typeof e.lines === 'number' && e.lines > 0 ? e.lines : null;
+      const line =
+        e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? openQuoteLine(normalised)
+          : typeof e.lines === 'number' && e.lines > 0
+            ? e.lines
+            : null;
       issues.error(
         'CSV_SYNTAX',
         file,
@@ -78,6 +83,21 @@ export function parseCsv(file: string, text: string, issues: IssueList): CsvTabl
     rows.push({ line, values });
   }
   return { file, columns, rows };
+}
+
+/** The line of the double quote that is never closed (a doubled quote "" toggles twice and so is ignored). */
+function openQuoteLine(text: string): number {
+  let line = 1;
+  let opened = 1;
+  let inQuotes = false;
+  for (const ch of text) {
+    if (ch === '\n') line++;
+    else if (ch === '"') {
+      inQuotes = !inQuotes;
+      if (inQuotes) opened = line;
+    }
+  }
+  return opened;
 }
 
 /** csv-parse reports the line a record ends on; the raw text tells how many lines it spans. */

@@ -37,10 +37,21 @@ export class IssueList {
     return this.list.some((i) => i.severity === 'error');
   }
 
+  /** Errors and warnings, each grouped by file (in the order files were read) and sorted by line. */
   toIssues(): RosterIssues {
+    const files = [...new Set(this.list.map((i) => i.file))];
+    const sorted = this.list
+      .map((issue, index) => ({ issue, index }))
+      .sort(
+        (a, b) =>
+          files.indexOf(a.issue.file) - files.indexOf(b.issue.file) ||
+          (a.issue.line ?? 0) - (b.issue.line ?? 0) ||
+          a.index - b.index,
+      )
+      .map((x) => x.issue);
     return {
-      errors: this.list.filter((i) => i.severity === 'error'),
-      warnings: this.list.filter((i) => i.severity === 'warning'),
+      errors: sorted.filter((i) => i.severity === 'error'),
+      warnings: sorted.filter((i) => i.severity === 'warning'),
     };
   }
 }

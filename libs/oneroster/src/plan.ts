@@ -138,6 +138,10 @@ function checkReferences(
   const ids = perKind((k) => new Set(next[k].map((r) => r.sourcedId)));
   const touched = perKind((k) => new Set([...plan.creates[k], ...plan.updates[k]].map((r) => r.sourcedId)));
   const drop = perKind(() => new Set<string>());
+  const before = perKind((k) => new Set(existing[k].map((r) => r.sourcedId)));
+  /** In the resulting roster: a create dropped for an error does not exist. */
+  const exists = (kind: EntityKind, id: string): boolean =>
+    ids[kind].has(id) && (before[kind].has(id) || !drop[kind].has(id));
   const where = (kind: EntityKind, id: string): SourceLocation =>
     incoming.origins[kind][id] ?? { file: fileOf(kind), line: 0 };
   const fail = (kind: EntityKind, id: string, message: string, hint: string): void => {
@@ -146,48 +150,6 @@ function checkReferences(
     drop[kind].add(id);
   };
 
-  for (const c of next.classes)
-    if (touched.classes.has(c.sourcedId) && !ids.schools.has(c.schoolSourcedId))
-      fail(
-        'classes',
-        c.sourcedId,
-        `school "${c.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
-        'send orgs.csv',
-      );
-  for (const s of next.students)
-    if (touched.students.has(s.sourcedId) && !ids.schools.has(s.schoolSourcedId))
-      fail(
-        'students',
-        s.sourcedId,
-        `school "${s.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
-        'send orgs.csv',
-      );
-  for (const s of next.staff)
-    for (const r of s.roles)
-      if (touched.staff.has(s.sourcedId) && !ids.schools.has(r.schoolSourcedId))
-        fail(
-          'staff',
-          s.sourcedId,
-          `school "${r.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
-          'send orgs.csv',
-        );
-  for (const e of next.enrollments) {
-    if (!touched.enrollments.has(e.sourcedId)) continue;
-    if (!ids.classes.has(e.classSourcedId) || drop.classes.has(e.classSourcedId))
-      fail(
-        'enrollments',
-        e.sourcedId,
-        `class "${e.classSourcedId}" is neither in Haven nor in classes.csv`,
-        'send classes.csv',
-      );
-    else if (!ids[e.role === 'student' ? 'students' : 'staff'].has(e.userSourcedId))
-      fail(
-        'enrollments',
-        e.sourcedId,
-        `${e.role} "${e.userSourcedId}" is neither in Haven nor in users.csv`,
-        'send users.csv',
-      );
-  }
   unique(
     next.schools,
     (s) => s.code,
@@ -225,6 +187,48 @@ function checkReferences(
       ),
   );
 
+  for (const c of next.classes)
+    if (touched.classes.has(c.sourcedId) && !exists('schools', c.schoolSourcedId))
+      fail(
+        'classes',
+        c.sourcedId,
+        `school "${c.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
+        'send orgs.csv',
+      );
+  for (const s of next.students)
+    if (touched.students.has(s.sourcedId) && !exists('schools', s.schoolSourcedId))
+      fail(
+        'students',
+        s.sourcedId,
+        `school "${s.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
+        'send orgs.csv',
+      );
+  for (const s of next.staff)
+    for (const r of s.roles)
+      if (touched.staff.has(s.sourcedId) && !exists('schools', r.schoolSourcedId))
+        fail(
+          'staff',
+          s.sourcedId,
+          `school "${r.schoolSourcedId}" is neither in Haven nor in orgs.csv`,
+          'send orgs.csv',
+        );
+  for (const e of next.enrollments) {
+    if (!touched.enrollments.has(e.sourcedId)) continue;
+    if (!exists('classes', e.classSourcedId))
+      fail(
+        'enrollments',
+        e.sourcedId,
+        `class "${e.classSourcedId}" is neither in Haven nor in classes.csv`,
+        'send classes.csv',
+      );
+    else if (!exists(e.role === 'student' ? 'students' : 'staff', e.userSourcedId))
+      fail(
+        'enrollments',
+        e.sourcedId,
+        `${e.role} "${e.userSourcedId}" is neither in Haven nor in users.csv`,
+        'send users.csv',
+      );
+  }
   function conflict(kind: EntityKind, id: string, message: string, hint: string): void {
     const { file, line } = where(kind, id);
     issues.error(

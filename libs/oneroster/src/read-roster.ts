@@ -834,7 +834,7 @@ class RosterReader {
       return;
     }
     if (!this.schoolRef(file, row.line, sourcedId, school, kinds, 'the student\u2019s org')) return;
-    if (candidates.length > 1)
+    if (candidates.length > 1 && !primary)
       this.issues.warning(
         'INVALID_VALUE',
         file,
@@ -1203,8 +1203,20 @@ class RosterReader {
         highestGrade: g.length > 0 ? Math.max(...g) : 12,
       });
     }
-    for (const s of this.staff.values())
+    for (const s of this.staff.values()) {
+      if (s.roles.length === 0) {
+        const at = this.origins.staff[s.sourcedId];
+        this.issues.warning(
+          'UNSUPPORTED_ROLE',
+          at?.file ?? 'users.csv',
+          at?.line ?? null,
+          `${s.email} is imported without a school role and will see nothing`,
+          'give the user a role at a school, or grant one in Haven',
+          s.sourcedId,
+        );
+      }
       this.staff.set(s.sourcedId, { ...s, roles: [...s.roles].sort(compareGrants) });
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import {
   ProgressEvent,
   ScenarioRun,
 } from '../learning/learning.entities';
+import { TrainingCourse, TrainingRecord } from '../training/training.entities';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -31,4 +32,6 @@ export const ENTITIES = [
   ScenarioRun,
   AssessmentResponse,
   ProgressEvent,
+  TrainingCourse,
+  TrainingRecord,
 ];

@@ -25,6 +25,7 @@ import {
   SubmitProgressResult,
 } from './learning.models';
 import { ModuleBundles } from './module-bundles';
+import { TrainingService } from '../training/training.service';
 import { preparedQuery } from '../database/prepared';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
 
@@ -46,6 +47,7 @@ export class LearningService {
     private readonly tenancy: TenancyService,
     private readonly bundles: ModuleBundles,
     private readonly audit: AuditService,
+    private readonly training: TrainingService,
   ) {}
 
   // ---- teachers -------------------------------------------------------------------------------------
@@ -65,6 +67,21 @@ export class LearningService {
       );
     const opensAt = input.opensAt ?? new Date();
     if (input.dueAt && input.dueAt <= opensAt) throw badInput('dueAt must be after opensAt');
+    if (!cls.gradeLevels.some((g) => version.grades.includes(g))) {
+      throw badInput(
+        `This module is written for grades ${version.grades.join(', ')}; this class is grade ${cls.gradeLevels.join(', ')}. ` +
+          'Choose a module for the class’s grade band.',
+      );
+    }
+    const bundle = await this.bundles.get(version.id);
+    const missing = await this.training.missing(actor.userId, bundle.facilitator.trainings, opensAt);
+    if (missing.length) {
+      throw badInput(
+        `Only staff trained to deliver this module may assign it. You need: ${missing.map((c) => c.title).join('; ')}. ` +
+          'Ask your school or district admin to record the training, or complete it in Haven.',
+        { missingTrainings: missing.map((c) => c.code) },
+      );
+    }
     const row = await this.ds.transaction(async (m) => {
       const saved = await m.getRepository(Assignment).save({
         classId: cls.id,

@@ -34,18 +34,25 @@ export function demoDistrict(now = new Date()): DistrictSpec {
         displayName: 'Mr. David Chen',
         password: DEMO_PASSWORD,
         roles: [{ role: 'school_admin', school: 'BAYSIDE' }],
+        // Expires within weeks of the demo date: shows up as "expiring soon".
+        trainings: [{ course: 'haven-facilitator-basics', completedAt: '2024-12-20T00:00:00Z' }],
       },
       {
         email: 'teacher@gulfcoast.example',
         displayName: 'Mr. James Okafor',
         password: DEMO_PASSWORD,
         roles: [{ role: 'teacher', school: 'BAYSIDE' }],
+        trainings: [
+          { course: 'haven-facilitator-basics', completedAt: '2026-08-15T00:00:00Z' },
+          { course: 'mandated-reporter', completedAt: '2026-08-16T00:00:00Z' },
+        ],
       },
       {
         email: 'ms.rivera@gulfcoast.example',
         displayName: 'Ms. Sofia Rivera',
         password: DEMO_PASSWORD,
         roles: [{ role: 'teacher', school: 'PALMETTO' }],
+        trainings: [{ course: 'haven-facilitator-basics', completedAt: '2026-08-15T00:00:00Z' }],
       },
       {
         email: 'author@gulfcoast.example',

@@ -13,6 +13,8 @@ export interface StaffSpec {
   password: string;
   /** Role, and for school roles the school code. */
   roles: { role: Role; school?: string }[];
+  /** Trainings held: course code and completion date (expiry follows the course's validity). */
+  trainings?: { course: string; completedAt: string }[];
 }
 
 export interface DistrictSpec {
@@ -58,6 +60,16 @@ export async function seedDistrict(m: EntityManager, spec: DistrictSpec): Promis
       passwordHash: await hashSecret(person.password),
     });
     users.set(person.email, user);
+    for (const t of person.trainings ?? []) {
+      await m.query(
+        `INSERT INTO training_record (user_id, course_code, completed_at, expires_at, source)
+         SELECT $1, c.code, $3::timestamptz,
+                CASE WHEN c.validity_months IS NULL THEN NULL ELSE $3::timestamptz + make_interval(months => c.validity_months) END,
+                'haven'
+           FROM training_course c WHERE c.code = $2`,
+        [user.id, t.course, t.completedAt],
+      );
+    }
     for (const { role, school } of person.roles) {
       const schoolRow = school ? schoolOf(school) : null;
       await m.getRepository(RoleGrant).save({

@@ -81,6 +81,20 @@ const CASES: Case[] = [
       '{ assignmentProgress(assignmentId: "00000000-0000-4000-8000-000000000000") { steps { id } } }',
     allowed: ROSTER,
   },
+  { name: 'Query.trainingCourses', query: () => '{ trainingCourses { code } }', allowed: STAFF },
+  { name: 'Query.myTrainings', query: () => '{ myTrainings { id } }', allowed: STAFF },
+  {
+    name: 'Query.staffTraining',
+    query: () => '{ staffTraining { userId } }',
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Mutation.recordTraining',
+    query: () =>
+      'mutation { recordTraining(input: { userId: "00000000-0000-4000-8000-000000000000", courseCode: "mandated-reporter", completedAt: "2026-09-01T00:00:00Z" }) { id } }',
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    tolerated: ['NOT_FOUND'],
+  },
   { name: 'Query.myLessons', query: () => '{ myLessons { id } }', allowed: ['student'] },
   {
     name: 'Query.myAssignment',

@@ -15,8 +15,18 @@ export const CALIFORNIA: MandateRule = {
     'Cal. Educ. Code 49381 (SB 1104, 2018)',
   ],
   sources: [
-    { title: 'AB 1227 bill page', url: 'https://open.pluralpolicy.com/ca/bills/20172018/AB1227', kind: 'bill', marker: 'S' },
-    { title: 'AB 1227 summary', url: 'https://protectnow.org/ab1227/learn-more-about-ab1227/', kind: 'secondary', marker: 'S' },
+    {
+      title: 'AB 1227 bill page',
+      url: 'https://open.pluralpolicy.com/ca/bills/20172018/AB1227',
+      kind: 'bill',
+      marker: 'S',
+    },
+    {
+      title: 'AB 1227 summary',
+      url: 'https://protectnow.org/ab1227/learn-more-about-ab1227/',
+      kind: 'secondary',
+      marker: 'S',
+    },
     {
       title: 'EC 51950 text',
       url: 'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=EDC&sectionNum=51950',
@@ -29,8 +39,18 @@ export const CALIFORNIA: MandateRule = {
       kind: 'statute',
       marker: 'V',
     },
-    { title: 'EC 51937-51939 (passive opt-out)', url: 'https://jurris.com/california/education-code/51937-51939', kind: 'statute', marker: 'V' },
-    { title: 'EC 51939', url: 'https://self-law.org/code/ca/education-code/51939', kind: 'statute', marker: 'V' },
+    {
+      title: 'EC 51937-51939 (passive opt-out)',
+      url: 'https://jurris.com/california/education-code/51937-51939',
+      kind: 'statute',
+      marker: 'V',
+    },
+    {
+      title: 'EC 51939',
+      url: 'https://self-law.org/code/ca/education-code/51939',
+      kind: 'statute',
+      marker: 'V',
+    },
   ],
   effective: { value: { from: '2018-01-01', to: null }, certainty: 'verified' },
   instruction: {
@@ -120,7 +140,8 @@ export const CALIFORNIA: MandateRule = {
     {
       id: 'parent-notice',
       title: 'Annual parent notice',
-      description: 'Notice at the start of each school year (or at enrollment), materials open for inspection, right to excuse.',
+      description:
+        'Notice at the start of each school year (or at enrollment), materials open for inspection, right to excuse.',
       recipient: 'Parents and guardians',
       deadline: { kind: 'annual', month: 7, day: 1 },
       citation: 'Cal. Educ. Code 51938',
@@ -130,7 +151,8 @@ export const CALIFORNIA: MandateRule = {
     {
       id: 'parent-resources',
       title: 'Inform parents of trafficking-prevention resources (grades 6-12)',
-      description: 'Identify and implement ways to inform parents and guardians of students in grades 6-12 of human trafficking prevention resources.',
+      description:
+        'Identify and implement ways to inform parents and guardians of students in grades 6-12 of human trafficking prevention resources.',
       recipient: 'Parents and guardians',
       deadline: { kind: 'by-date', date: '2020-01-01' },
       citation: 'Cal. Educ. Code 49381',

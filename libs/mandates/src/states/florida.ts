@@ -36,8 +36,18 @@ export const FLORIDA: MandateRule = {
     's. 1008.32, F.S. (sanctions)',
   ],
   sources: [
-    { title: 'Rule 6A-1.094123 text', url: 'http://flrules.elaws.us/fac/6a-1.094123', kind: 'rule', marker: 'V' },
-    { title: 'Rule 6A-1.094124 text', url: 'http://flrules.elaws.us/fac/6a-1.094124/', kind: 'rule', marker: 'V' },
+    {
+      title: 'Rule 6A-1.094123 text',
+      url: 'http://flrules.elaws.us/fac/6a-1.094123',
+      kind: 'rule',
+      marker: 'V',
+    },
+    {
+      title: 'Rule 6A-1.094124 text',
+      url: 'http://flrules.elaws.us/fac/6a-1.094124/',
+      kind: 'rule',
+      marker: 'V',
+    },
     {
       title: '2024 amendment (plan due annually by 1 July, annual report removed)',
       url: 'http://flrules.elaws.us/far/3/13/2024/28142239',

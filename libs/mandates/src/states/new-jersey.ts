@@ -14,7 +14,12 @@ export const NEW_JERSEY: MandateRule = {
     'N.J.S.A. 18A:35-4.7 (health exemption)',
   ],
   sources: [
-    { title: 'P.L.2019, c.189 text', url: 'https://pub.njleg.gov/bills/2018/PL19/189_.HTM', kind: 'statute', marker: 'V' },
+    {
+      title: 'P.L.2019, c.189 text',
+      url: 'https://pub.njleg.gov/bills/2018/PL19/189_.HTM',
+      kind: 'statute',
+      marker: 'V',
+    },
     {
       title: 'NJSLS 8th-grade standards (district page)',
       url: 'https://sites.google.com/wtsdnj.com/cms-mrsfink/8th-grade',

@@ -17,14 +17,26 @@ export const GEORGIA_SB401: MandateRule = {
   source: 'O.C.G.A. 20-2-143 (SB 401, 2018)',
   citations: ['SB 401 (2018)', 'O.C.G.A. 20-2-143', 'O.C.G.A. 20-2-201 (in-service training)'],
   sources: [
-    sec('GaDOE human trafficking page', 'https://www.gadoe.org/schoolsafetyclimate/Pages/Human-Trafficking.aspx', 'agency'),
+    sec(
+      'GaDOE human trafficking page',
+      'https://www.gadoe.org/schoolsafetyclimate/Pages/Human-Trafficking.aspx',
+      'agency',
+    ),
     sec('Georgia State University TARG', 'https://pcaga.gsu.edu/targ/'),
   ],
-  effective: { value: { from: '2018-07-01', to: null }, certainty: 'uncertain', note: 'Enacted 2018; the exact start date is not in the sources.' },
+  effective: {
+    value: { from: '2018-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Enacted 2018; the exact start date is not in the sources.',
+  },
   instruction: {
     mandatory: true,
     grades: { value: { from: 0, to: 9 }, certainty: 'secondary-source', note: 'K-9 per GaDOE.' },
-    frequency: { value: { kind: 'each-school-year' }, certainty: 'secondary-source', note: 'Annual per GaDOE.' },
+    frequency: {
+      value: { kind: 'each-school-year' },
+      certainty: 'secondary-source',
+      note: 'Annual per GaDOE.',
+    },
     requirements: [
       {
         id: 'sexual-abuse-prevention',
@@ -35,7 +47,11 @@ export const GEORGIA_SB401: MandateRule = {
         note: "Mapping to tags is Haven's reading.",
       },
     ],
-    minimumMinutes: { value: null, certainty: 'secondary-source', note: 'None; districts deliver one lesson.' },
+    minimumMinutes: {
+      value: null,
+      certainty: 'secondary-source',
+      note: 'None; districts deliver one lesson.',
+    },
     consent: {
       value: 'opt-out',
       alternativeActivity: true,
@@ -73,14 +89,22 @@ export const GEORGIA_HB287: MandateRule = {
   source: 'O.C.G.A. 20-2-142 (HB 287, 2021); GaDOE Rule 160-4-2-.12',
   citations: ['HB 287 (2021)', 'O.C.G.A. 20-2-142', 'GaDOE Rule 160-4-2-.12'],
   sources: [
-    sec('GaDOE human trafficking page', 'https://www.gadoe.org/schoolsafetyclimate/Pages/Human-Trafficking.aspx', 'agency'),
+    sec(
+      'GaDOE human trafficking page',
+      'https://www.gadoe.org/schoolsafetyclimate/Pages/Human-Trafficking.aspx',
+      'agency',
+    ),
     sec(
       'Bulloch County: a single lesson each year',
       'https://www.bulloch.k12.ga.us/learning-services/k-12-academic-programs/sex-education-program/human-trafficking-awareness',
       'district',
     ),
   ],
-  effective: { value: { from: '2021-07-01', to: null }, certainty: 'uncertain', note: 'Enacted 2021; the exact start date is not in the sources.' },
+  effective: {
+    value: { from: '2021-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Enacted 2021; the exact start date is not in the sources.',
+  },
   instruction: {
     mandatory: true,
     grades: { value: { from: 6, to: 12 }, certainty: 'secondary-source', note: 'Grades 6-12 per GaDOE.' },
@@ -99,7 +123,11 @@ export const GEORGIA_HB287: MandateRule = {
         note: "Mapping to tags is Haven's reading. The same law also covers vaping and tobacco (not mapped).",
       },
     ],
-    minimumMinutes: { value: null, certainty: 'secondary-source', note: 'None; districts deliver one lesson.' },
+    minimumMinutes: {
+      value: null,
+      certainty: 'secondary-source',
+      note: 'None; districts deliver one lesson.',
+    },
     consent: {
       value: 'opt-out',
       alternativeActivity: true,
@@ -123,13 +151,20 @@ export const OHIO: MandateRule = {
   source: 'ORC 3313.60 as amended by SB 288 (134th GA)',
   citations: ['SB 288 (134th GA, 2022, incorporating HB 105)', 'Ohio Rev. Code 3313.60'],
   sources: [
-    sec('Ennis Britton: staff training requirements', 'https://ennisbritton.com/blog/2023/erins-law-sets-new-staff-training-requirements'),
     sec(
-      'cleveland.com: legislature passes Erin\'s Law',
+      'Ennis Britton: staff training requirements',
+      'https://ennisbritton.com/blog/2023/erins-law-sets-new-staff-training-requirements',
+    ),
+    sec(
+      "cleveland.com: legislature passes Erin's Law",
       'https://www.cleveland.com/news/2022/12/ohio-legislature-passes-erins-law-to-require-sexual-abuse-violence-prevention-education-in-schools.html',
     ),
   ],
-  effective: { value: { from: '2023-04-01', to: null }, certainty: 'secondary-source', note: 'Effective April 2023 per news reports; the day is approximate.' },
+  effective: {
+    value: { from: '2023-04-01', to: null },
+    certainty: 'secondary-source',
+    note: 'Effective April 2023 per news reports; the day is approximate.',
+  },
   instruction: {
     mandatory: true,
     grades: {
@@ -137,7 +172,11 @@ export const OHIO: MandateRule = {
       certainty: 'secondary-source',
       note: 'K-6 child sexual-abuse prevention. Grades 7-12 have sexual-violence prevention, with no frequency found (not encoded as a separate rule).',
     },
-    frequency: { value: { kind: 'each-school-year' }, certainty: 'secondary-source', note: 'Annual for K-6.' },
+    frequency: {
+      value: { kind: 'each-school-year' },
+      certainty: 'secondary-source',
+      note: 'Annual for K-6.',
+    },
     requirements: [
       {
         id: 'abuse-prevention',
@@ -197,13 +236,26 @@ export const ILLINOIS: MandateRule = {
   source: '105 ILCS 5/10-23.13 as amended by PA 102-0610',
   citations: ['PA 97-1147 (2013)', 'PA 102-0610 (2021)', '105 ILCS 5/10-23.13'],
   sources: [
-    { title: 'PA 102-0610 text', url: 'https://witnessslips.ilga.gov/legislation/publicacts/102/102-0610.htm', kind: 'statute', marker: 'V' },
+    {
+      title: 'PA 102-0610 text',
+      url: 'https://witnessslips.ilga.gov/legislation/publicacts/102/102-0610.htm',
+      kind: 'statute',
+      marker: 'V',
+    },
     sec("Elmhurst SD: Erin's Law", 'https://easd13.org/page/erins-law', 'district'),
   ],
-  effective: { value: { from: '2022-07-01', to: null }, certainty: 'verified', note: 'Policy due by 2022-07-01 under PA 102-0610.' },
+  effective: {
+    value: { from: '2022-07-01', to: null },
+    certainty: 'verified',
+    note: 'Policy due by 2022-07-01 under PA 102-0610.',
+  },
   instruction: {
     mandatory: true,
-    grades: { value: { from: 0, to: 12 }, certainty: 'verified', note: 'Pre-K-12; Haven models K-12 (pre-K is not a Haven grade).' },
+    grades: {
+      value: { from: 0, to: 12 },
+      certainty: 'verified',
+      note: 'Pre-K-12; Haven models K-12 (pre-K is not a Haven grade).',
+    },
     frequency: {
       value: { kind: 'unspecified' },
       certainty: 'secondary-source',
@@ -228,7 +280,12 @@ export const ILLINOIS: MandateRule = {
       },
     ],
     minimumMinutes: { value: null, certainty: 'verified', note: 'None.' },
-    consent: { value: 'opt-out', alternativeActivity: false, certainty: 'secondary-source', note: 'Opt-out per district pages.' },
+    consent: {
+      value: 'opt-out',
+      alternativeActivity: false,
+      certainty: 'secondary-source',
+      note: 'Opt-out per district pages.',
+    },
   },
   staffTraining: [
     {
@@ -249,7 +306,8 @@ export const ILLINOIS: MandateRule = {
     {
       id: 'policy',
       title: 'Adopted policy',
-      description: 'Board policy on child sexual abuse, grooming and boundary violations; warning signs for parents in the handbook.',
+      description:
+        'Board policy on child sexual abuse, grooming and boundary violations; warning signs for parents in the handbook.',
       recipient: 'District board; student handbook',
       deadline: { kind: 'by-date', date: '2022-07-01' },
       citation: 'PA 102-0610',
@@ -276,7 +334,11 @@ export const NORTH_CAROLINA: MandateRule = {
     ),
     sec('Bill summary', 'https://app.keepupstate.com/bills/8814'),
   ],
-  effective: { value: { from: '2019-07-01', to: null }, certainty: 'uncertain', note: 'Start date not in the sources.' },
+  effective: {
+    value: { from: '2019-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date not in the sources.',
+  },
   instruction: {
     mandatory: true,
     grades: {
@@ -284,7 +346,11 @@ export const NORTH_CAROLINA: MandateRule = {
       certainty: 'uncertain',
       note: 'Starts in grade 7 within the RHSE program; the last grade is not stated.',
     },
-    frequency: { value: { kind: 'unspecified' }, certainty: 'uncertain', note: 'Within the RHSE program; no frequency found.' },
+    frequency: {
+      value: { kind: 'unspecified' },
+      certainty: 'uncertain',
+      note: 'Within the RHSE program; no frequency found.',
+    },
     requirements: [
       {
         id: 'sex-trafficking',
@@ -327,14 +393,32 @@ export const VIRGINIA: MandateRule = {
   source: 'Va. Code 22.1-207.1',
   citations: ['Va. Code 22.1-207.1', 'HB 2282 (2017); VDOE training guidelines (April 2018)'],
   sources: [
-    sec('Current 22.1-207.1 text (in SB 1066 draft)', 'https://app.legiplex.com/va/legislature/2025/2025-r/bills/sb1066/drafts-latest'),
-    sec('VDOE guidelines for training on the prevention of trafficking of children', 'https://docsbay.net/guidelines-for-training-on-the-prevention-of-trafficking-of-children'),
+    sec(
+      'Current 22.1-207.1 text (in SB 1066 draft)',
+      'https://app.legiplex.com/va/legislature/2025/2025-r/bills/sb1066/drafts-latest',
+    ),
+    sec(
+      'VDOE guidelines for training on the prevention of trafficking of children',
+      'https://docsbay.net/guidelines-for-training-on-the-prevention-of-trafficking-of-children',
+    ),
   ],
-  effective: { value: { from: '2017-07-01', to: null }, certainty: 'uncertain', note: 'Start date of the trafficking wording not in the sources.' },
+  effective: {
+    value: { from: '2017-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date of the trafficking wording not in the sources.',
+  },
   instruction: {
     mandatory: false,
-    grades: { value: { from: 0, to: 12 }, certainty: 'secondary-source', note: 'FLE K-12, offered at local option.' },
-    frequency: { value: { kind: 'unspecified' }, certainty: 'secondary-source', note: 'Per the local FLE programme.' },
+    grades: {
+      value: { from: 0, to: 12 },
+      certainty: 'secondary-source',
+      note: 'FLE K-12, offered at local option.',
+    },
+    frequency: {
+      value: { kind: 'unspecified' },
+      certainty: 'secondary-source',
+      note: 'Per the local FLE programme.',
+    },
     requirements: [
       {
         id: 'trafficking',
@@ -354,7 +438,12 @@ export const VIRGINIA: MandateRule = {
       },
     ],
     minimumMinutes: { value: null, certainty: 'secondary-source', note: 'None found.' },
-    consent: { value: 'opt-out', alternativeActivity: false, certainty: 'uncertain', note: 'FLE is believed to be opt-out; not confirmed.' },
+    consent: {
+      value: 'opt-out',
+      alternativeActivity: false,
+      certainty: 'uncertain',
+      note: 'FLE is believed to be opt-out; not confirmed.',
+    },
   },
   staffTraining: [
     {
@@ -384,12 +473,19 @@ export const MARYLAND: MandateRule = {
   title: "Sexual abuse and assault awareness in the health curriculum (Erin's Law)",
   status: 'in-force',
   source: 'Md. Code, Educ. 7-439',
-  citations: ['Md. Code, Educ. 7-439 (2016)', 'HB 461 (2023), HB 620 (2024), HB 763 (2025): trafficking for grades 6-8, not enacted or unknown'],
+  citations: [
+    'Md. Code, Educ. 7-439 (2016)',
+    'HB 461 (2023), HB 620 (2024), HB 763 (2025): trafficking for grades 6-8, not enacted or unknown',
+  ],
   sources: [
     sec('HB 763 (2025)', 'https://www.billtrack50.com/billdetail/1808200', 'bill'),
     sec('Maryland Catholic Conference on HB 138 (2021)', 'https://www.mdcatholic.org/2021hb138'),
   ],
-  effective: { value: { from: '2016-07-01', to: null }, certainty: 'uncertain', note: 'Year from the sources; day assumed.' },
+  effective: {
+    value: { from: '2016-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Year from the sources; day assumed.',
+  },
   instruction: {
     mandatory: true,
     grades: { value: null, certainty: 'uncertain', note: 'Per the local programme; grades not found.' },
@@ -405,7 +501,12 @@ export const MARYLAND: MandateRule = {
       },
     ],
     minimumMinutes: { value: null, certainty: 'uncertain', note: 'Not found.' },
-    consent: { value: 'opt-out', alternativeActivity: false, certainty: 'uncertain', note: 'Consent model not found; opt-out assumed for health.' },
+    consent: {
+      value: 'opt-out',
+      alternativeActivity: false,
+      certainty: 'uncertain',
+      note: 'Consent model not found; opt-out assumed for health.',
+    },
   },
   staffTraining: [
     {
@@ -444,7 +545,11 @@ export const UTAH: MandateRule = {
       marker: 'V',
     },
   ],
-  effective: { value: { from: '2018-07-01', to: null }, certainty: 'uncertain', note: 'Start date not in the sources.' },
+  effective: {
+    value: { from: '2018-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date not in the sources.',
+  },
   instruction: null,
   staffTraining: [
     {
@@ -453,7 +558,8 @@ export const UTAH: MandateRule = {
       appliesTo: ['all-employees'],
       who: 'school personnel in elementary and secondary schools',
       trainings: ['trafficking-awareness-staff', 'mandated-reporter'],
-      content: 'Responding supportively to a disclosure; identifying victims of trafficking and commercial sexual exploitation; mandatory reporting',
+      content:
+        'Responding supportively to a disclosure; identifying victims of trafficking and commercial sexual exploitation; mandatory reporting',
       hours: null,
       frequency: { kind: 'every-n-years', years: 2 },
       citation: 'Utah Code 53G-9-207',
@@ -475,8 +581,17 @@ export const CONNECTICUT: MandateRule = {
   status: 'in-force',
   source: 'Conn. Gen. Stat. 17a-106h',
   citations: ['Conn. Gen. Stat. 17a-106h'],
-  sources: [sec('JD Supra: has your district complied?', 'http://www.jdsupra.com/legalnews/has-your-district-complied-with-the-30479/')],
-  effective: { value: { from: '2018-07-01', to: null }, certainty: 'secondary-source', note: 'Initial training due by 2018-07-01.' },
+  sources: [
+    sec(
+      'JD Supra: has your district complied?',
+      'http://www.jdsupra.com/legalnews/has-your-district-complied-with-the-30479/',
+    ),
+  ],
+  effective: {
+    value: { from: '2018-07-01', to: null },
+    certainty: 'secondary-source',
+    note: 'Initial training due by 2018-07-01.',
+  },
   instruction: null,
   staffTraining: [
     {
@@ -519,7 +634,10 @@ export const LOUISIANA: MandateRule = {
   title: 'Child assault awareness and prevention',
   status: 'in-force',
   source: 'La. R.S. 17:81(Y)',
-  citations: ['La. R.S. 17:81(Y)', 'SB 83 (2026, pending): annual advanced trafficking training for designated staff'],
+  citations: [
+    'La. R.S. 17:81(Y)',
+    'SB 83 (2026, pending): annual advanced trafficking training for designated staff',
+  ],
   sources: [
     sec(
       'NASBE State Policy Database: Louisiana',
@@ -531,7 +649,11 @@ export const LOUISIANA: MandateRule = {
       'district',
     ),
   ],
-  effective: { value: { from: '2014-07-01', to: null }, certainty: 'uncertain', note: 'Start date not in the sources.' },
+  effective: {
+    value: { from: '2014-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date not in the sources.',
+  },
   instruction: {
     mandatory: true,
     grades: {
@@ -559,7 +681,12 @@ export const LOUISIANA: MandateRule = {
       },
     ],
     minimumMinutes: { value: null, certainty: 'secondary-source', note: 'None found.' },
-    consent: { value: 'none', alternativeActivity: false, certainty: 'uncertain', note: 'No consent provision found.' },
+    consent: {
+      value: 'none',
+      alternativeActivity: false,
+      certainty: 'uncertain',
+      note: 'No consent provision found.',
+    },
   },
   staffTraining: [],
   filings: [
@@ -596,12 +723,22 @@ export const TENNESSEE: MandateRule = {
   title: 'Child trafficking in family life instruction (video approved by the LEA)',
   status: 'in-force',
   source: 'Tenn. Code Ann. 49-6-1304(a)(13)(B)',
-  citations: ['Tenn. Code Ann. 49-6-1304(a)(13)(B)', 'HB1527 / SB1710 (2026, pending): K-12 in health, plan by 2026-08-01, report by 2027-07-01'],
+  citations: [
+    'Tenn. Code Ann. 49-6-1304(a)(13)(B)',
+    'HB1527 / SB1710 (2026, pending): K-12 in health, plan by 2026-08-01, report by 2027-07-01',
+  ],
   sources: [
-    sec('NASBE State Policy Database: Tennessee', 'https://statepolicies.nasbe.org/health/categories/health-education/health-education-k-12-curriculum-violence-prevention-es/tennessee'),
+    sec(
+      'NASBE State Policy Database: Tennessee',
+      'https://statepolicies.nasbe.org/health/categories/health-education/health-education-k-12-curriculum-violence-prevention-es/tennessee',
+    ),
     sec('HB1527 (2026)', 'https://www.billtrack50.com/billdetail/1927392', 'bill'),
   ],
-  effective: { value: { from: '2015-07-01', to: null }, certainty: 'uncertain', note: 'Start date not in the sources.' },
+  effective: {
+    value: { from: '2015-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date not in the sources.',
+  },
   instruction: {
     mandatory: true,
     grades: { value: null, certainty: 'uncertain', note: 'Grades not stated (family life curriculum).' },
@@ -617,7 +754,12 @@ export const TENNESSEE: MandateRule = {
       },
     ],
     minimumMinutes: { value: null, certainty: 'uncertain', note: 'Not stated.' },
-    consent: { value: 'opt-out', alternativeActivity: false, certainty: 'uncertain', note: 'Family life opt-out assumed; not confirmed.' },
+    consent: {
+      value: 'opt-out',
+      alternativeActivity: false,
+      certainty: 'uncertain',
+      note: 'Family life opt-out assumed; not confirmed.',
+    },
   },
   staffTraining: [],
   filings: [],
@@ -641,7 +783,11 @@ export const WISCONSIN_PENDING: MandateRule = {
       'bill',
     ),
   ],
-  effective: { value: { from: '2026-07-01', to: null }, certainty: 'uncertain', note: 'Would apply from 2026-27 if enacted.' },
+  effective: {
+    value: { from: '2026-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Would apply from 2026-27 if enacted.',
+  },
   instruction: {
     mandatory: true,
     grades: { value: { from: 6, to: 12 }, certainty: 'uncertain', note: 'As proposed.' },
@@ -706,7 +852,11 @@ export const WYOMING: MandateRule = {
       marker: 'V',
     },
   ],
-  effective: { value: { from: '2017-07-01', to: null }, certainty: 'uncertain', note: 'Start date not in the sources.' },
+  effective: {
+    value: { from: '2017-07-01', to: null },
+    certainty: 'uncertain',
+    note: 'Start date not in the sources.',
+  },
   instruction: {
     mandatory: false,
     grades: { value: { from: 0, to: 12 }, certainty: 'uncertain', note: 'Grades not stated in the summary.' },

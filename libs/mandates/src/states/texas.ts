@@ -4,7 +4,8 @@ export const TEXAS: MandateRule = {
   id: 'us-tx-tec-28.004-sb9',
   version: 1,
   state: 'TX',
-  title: 'Instruction on prevention of child abuse, family violence, dating violence and sex trafficking (SB 9)',
+  title:
+    'Instruction on prevention of child abuse, family violence, dating violence and sex trafficking (SB 9)',
   status: 'in-force',
   source: 'Tex. Educ. Code 28.004(q)-(q-6) as amended by SB 9 (87th Leg., 2nd C.S., 2021); TEC 38.0041',
   citations: [
@@ -18,7 +19,12 @@ export const TEXAS: MandateRule = {
     'Tex. Fam. Code 261.101',
   ],
   sources: [
-    { title: 'SB 9 enrolled text', url: 'https://capitol.texas.gov/tlodocs/872/billtext/html/SB00009F.htm', kind: 'bill', marker: 'V' },
+    {
+      title: 'SB 9 enrolled text',
+      url: 'https://capitol.texas.gov/tlodocs/872/billtext/html/SB00009F.htm',
+      kind: 'bill',
+      marker: 'V',
+    },
     {
       title: 'Dallas ISD: opt-in timeline',
       url: 'https://www.dallasisd.org/departments/wellness-instruction/overview-timeline',
@@ -50,7 +56,12 @@ export const TEXAS: MandateRule = {
       kind: 'agency',
       marker: 'S',
     },
-    { title: 'TEC 37.086', url: 'https://lawserver.com/law/state/texas/tx-codes/texas_education_code_37-086', kind: 'statute', marker: 'V' },
+    {
+      title: 'TEC 37.086',
+      url: 'https://lawserver.com/law/state/texas/tx-codes/texas_education_code_37-086',
+      kind: 'statute',
+      marker: 'V',
+    },
   ],
   effective: {
     value: { from: '2022-07-01', to: null },
@@ -154,7 +165,8 @@ export const TEXAS: MandateRule = {
     {
       id: 'trained-staff-records',
       title: 'Records of trained staff',
-      description: 'The district keeps records naming each staff member who completed the training, with dates.',
+      description:
+        'The district keeps records naming each staff member who completed the training, with dates.',
       recipient: 'District records (on request to TEA)',
       deadline: { kind: 'ongoing' },
       citation: '19 TAC 61.1051 (now 19 TAC ch. 103 subch. EE)',
@@ -183,7 +195,8 @@ export const TEXAS: MandateRule = {
     {
       id: 'policy',
       title: 'Policy in the district improvement plan and student handbook',
-      description: 'Policy on sexual abuse and trafficking of children (TEC 38.0041) in the improvement plan and handbook.',
+      description:
+        'Policy on sexual abuse and trafficking of children (TEC 38.0041) in the improvement plan and handbook.',
       recipient: 'District improvement plan; student handbook',
       deadline: { kind: 'ongoing' },
       citation: 'Tex. Educ. Code 38.0041',
@@ -193,7 +206,8 @@ export const TEXAS: MandateRule = {
     {
       id: 'abuse-report',
       title: 'Report suspected abuse, including trafficking',
-      description: 'Educators report within 48 hours; suspected trafficking goes to both law enforcement and DFPS.',
+      description:
+        'Educators report within 48 hours; suspected trafficking goes to both law enforcement and DFPS.',
       recipient: 'Law enforcement and DFPS',
       deadline: { kind: 'after-event', hours: 48, event: 'suspicion of abuse or trafficking' },
       citation: 'Tex. Fam. Code 261.101',
