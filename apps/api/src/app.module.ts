@@ -18,6 +18,9 @@ import {
 import { LearningService } from './learning/learning.service';
 import { ModuleBundles } from './learning/module-bundles';
 import { TrainingResolver } from './training/training.resolver';
+import { ComplianceExportController } from './compliance/compliance-export.controller';
+import { ComplianceResolver } from './compliance/compliance.resolver';
+import { ComplianceService } from './compliance/compliance.service';
 import { TrainingService } from './training/training.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -55,6 +58,7 @@ export const RESOLVERS = [
   ClassAssignmentsResolver,
   SubmitProgressResultResolver,
   TrainingResolver,
+  ComplianceResolver,
 ];
 
 export interface AppOptions {
@@ -97,7 +101,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ComplianceExportController],
       providers: [
         { provide: HavenConfig, useValue: config },
         { provide: APP_GUARD, useClass: PolicyGuard },
@@ -122,6 +126,7 @@ export class AppModule {
         ModuleBundles,
         LearningService,
         TrainingService,
+        ComplianceService,
         ...RESOLVERS,
       ],
     };

@@ -35,7 +35,13 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path === '/healthz') return next();
+      if (
+        req.method !== 'GET' ||
+        req.path.startsWith('/graphql') ||
+        req.path.startsWith('/exports/') ||
+        req.path === '/healthz'
+      )
+        return next();
       if (req.path.startsWith('/assets/')) return res.status(404).end();
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader(

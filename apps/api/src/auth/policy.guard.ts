@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { forbidden, unauthenticated } from '../common/errors';
@@ -25,20 +32,24 @@ export class PolicyGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
+    const http = context.getType<GqlContextType>() !== 'graphql';
+    // GraphQL callers get coded GraphQL errors; HTTP routes (health, exports) get 401/403 responses.
+    const deny = (): Error => (http ? new ForbiddenException(forbidden().message) : forbidden());
+    const signIn = (): Error =>
+      http ? new UnauthorizedException(unauthenticated().message) : unauthenticated();
     if (policy === undefined) {
       this.logger.error(`Denied ${context.getClass().name}.${context.getHandler().name}: no policy declared`);
-      throw forbidden();
+      throw deny();
     }
-    const req: HavenRequest =
-      context.getType<GqlContextType>() === 'graphql'
-        ? GqlExecutionContext.create(context).getContext<{ req: HavenRequest }>().req
-        : context.switchToHttp().getRequest<HavenRequest>();
+    const req: HavenRequest = http
+      ? context.switchToHttp().getRequest<HavenRequest>()
+      : GqlExecutionContext.create(context).getContext<{ req: HavenRequest }>().req;
     const actor = await this.sessions.actorOf(req);
     req.actor = actor;
     if (policy === 'public') return true;
-    if (!actor) throw unauthenticated();
+    if (!actor) throw signIn();
     if (policy === 'authenticated') return true;
-    if (!hasRole(actor, ...policy)) throw forbidden();
+    if (!hasRole(actor, ...policy)) throw deny();
     return true;
   }
 }

@@ -95,6 +95,22 @@ const CASES: Case[] = [
     allowed: ['school_admin', 'district_admin', 'platform_admin'],
     tolerated: ['NOT_FOUND'],
   },
+  {
+    name: 'Query.complianceReport',
+    query: () => '{ complianceReport(schoolYear: "2026-2027") { schoolYear } }',
+    allowed: ['school_admin', 'district_admin'],
+  },
+  {
+    name: 'Query.gradeCompliance',
+    query: (f) =>
+      `{ gradeCompliance(schoolId: "${f.demo.schools.get('BAYSIDE')!.id}", grade: 7, schoolYear: "2026-2027") { studentId } }`,
+    allowed: ['school_admin', 'district_admin'],
+  },
+  {
+    name: 'Query.studentCompliance',
+    query: () => '{ studentCompliance(studentId: "00000000-0000-4000-8000-000000000000") { studentId } }',
+    allowed: ['school_admin', 'district_admin'],
+  },
   { name: 'Query.myLessons', query: () => '{ myLessons { id } }', allowed: ['student'] },
   {
     name: 'Query.myAssignment',

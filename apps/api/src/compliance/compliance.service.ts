@@ -1,0 +1,361 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isTopicTag, topicDefinition } from '@haven/curriculum';
+import {
+  displayCount,
+  displayGrade,
+  evaluateRules,
+  explainStudent,
+  rulesForState,
+  schoolYearRange,
+  type ComplianceInput,
+  type DistrictCompliance,
+  type MandateRule,
+  type StateCode,
+} from '@haven/mandates';
+import { DataSource } from 'typeorm';
+import { Actor, districtsWhere, schoolsWhere } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { badInput } from '../common/errors';
+import type { Topic } from '../catalog/catalog.models';
+import {
+  ComplianceReport,
+  GradeComplianceRow,
+  MandateRuleSummary,
+  StudentComplianceRecord,
+} from './compliance.models';
+
+const topic = (tag: string): Topic => ({ tag, label: isTopicTag(tag) ? topicDefinition(tag).label : tag });
+
+interface StudentMeta {
+  id: string;
+  displayName: string;
+  username: string;
+  grade: number;
+  schoolId: string;
+  classes: string[];
+}
+
+export interface LoadedCompliance {
+  district: { id: string; name: string; state: string };
+  schools: { id: string; name: string }[];
+  students: Map<string, StudentMeta>;
+  rules: MandateRule[];
+  result: DistrictCompliance;
+  deliveries: Map<string, string>;
+}
+
+/**
+ * District compliance with state mandates. The data is read with a few set-based queries (students enrolled
+ * this school year, completed modules with their topics, alternative activities), then judged by the pure
+ * `@haven/mandates` evaluator so every figure can explain itself. District admins see their district, school
+ * admins their own school.
+ */
+@Injectable()
+export class ComplianceService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The district (and schools) the caller may report on; null when none. */
+  private async scope(
+    actor: Actor,
+  ): Promise<{ district: { id: string; name: string; state: string }; schoolIds: string[] | null } | null> {
+    const districtId = districtsWhere(actor, 'district_admin')[0];
+    if (districtId) {
+      const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
+        districtId,
+      ]);
+      return district ? { district, schoolIds: null } : null;
+    }
+    const schoolIds = schoolsWhere(actor, 'school_admin');
+    if (!schoolIds.length) return null;
+    const [district] = await this.ds.query(
+      `SELECT d.id, d.name, d.state FROM district d JOIN school s ON s.district_id = d.id WHERE s.id = $1`,
+      [schoolIds[0]],
+    );
+    return district ? { district, schoolIds } : null;
+  }
+
+  async load(actor: Actor, schoolYear: string): Promise<LoadedCompliance | null> {
+    if (!/^\d{4}-\d{4}$/.test(schoolYear)) throw badInput('schoolYear must look like 2026-2027');
+    const scope = await this.scope(actor);
+    if (!scope) return null;
+    const { first, last } = schoolYearRange(schoolYear);
+    const schools: { id: string; name: string; lowest_grade: number; highest_grade: number }[] =
+      await this.ds.query(
+        `SELECT id, name, lowest_grade, highest_grade FROM school
+        WHERE district_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) ORDER BY name`,
+        [scope.district.id, scope.schoolIds],
+      );
+    const schoolIds = schools.map((s) => s.id);
+    // Students enrolled in a class of this school year; a student who moved counts at their latest school.
+    const studentsCte = `WITH roster AS (
+        SELECT DISTINCT ON (u.id) u.id, u.display_name, u.username, u.grade_level, c.school_id
+          FROM enrollment e
+          JOIN class_section c ON c.id = e.class_id
+          JOIN app_user u ON u.id = e.student_id AND u.disabled_at IS NULL
+         WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2
+         ORDER BY u.id, e.enrolled_at DESC)`;
+    const roster: {
+      id: string;
+      display_name: string;
+      username: string;
+      grade_level: number;
+      school_id: string;
+      classes: string[];
+    }[] = await this.ds.query(
+      `${studentsCte}
+         SELECT r.*, (SELECT array_agg(c.name ORDER BY c.name) FROM enrollment e JOIN class_section c ON c.id = e.class_id
+                       WHERE e.student_id = r.id AND c.school_year = $2) AS classes
+           FROM roster r`,
+      [schoolIds, schoolYear],
+    );
+    const deliveries: {
+      id: string;
+      student_id: string;
+      day: string;
+      module_id: string;
+      version: string;
+      topics: string[];
+      minutes: number;
+      assigned_by: string;
+    }[] = await this.ds.query(
+      `${studentsCte}
+       SELECT t.id, t.student_id, to_char(t.completed_at, 'YYYY-MM-DD') AS day, mv.module_id, mv.version, mv.topics,
+              mv.estimated_minutes AS minutes, a.assigned_by
+         FROM attempt t
+         JOIN roster r ON r.id = t.student_id
+         JOIN module_version mv ON mv.id = t.module_version_id
+         JOIN assignment a ON a.id = t.assignment_id
+        WHERE t.status = 'completed' AND t.completed_at < ($3::date + 1)`,
+      [schoolIds, schoolYear, last],
+    );
+    const excusals: { student_id: string; day: string }[] = await this.ds.query(
+      `${studentsCte}
+       SELECT t.student_id, to_char(t.updated_at, 'YYYY-MM-DD') AS day
+         FROM attempt t JOIN roster r ON r.id = t.student_id
+        WHERE cardinality(t.alternative_topics) > 0 AND t.updated_at >= $3::date AND t.updated_at < ($4::date + 1)`,
+      [schoolIds, schoolYear, first, last],
+    );
+    const input: ComplianceInput = {
+      schoolYear,
+      schools: schools.map((s) => ({
+        id: s.id,
+        grades: Array.from({ length: s.highest_grade - s.lowest_grade + 1 }, (_, i) => s.lowest_grade + i),
+      })),
+      students: roster.map((r) => ({
+        id: r.id,
+        schoolId: r.school_id,
+        grade: r.grade_level,
+        consent: 'no-response' as const,
+      })),
+      deliveries: deliveries.map((d) => ({
+        id: d.id,
+        studentId: d.student_id,
+        date: d.day,
+        moduleId: d.module_id,
+        moduleVersion: d.version,
+        topics: d.topics,
+        minutes: d.minutes,
+        facilitatorId: d.assigned_by,
+        via: 'module-completion' as const,
+      })),
+      excusals: excusals.map((x) => ({
+        studentId: x.student_id,
+        date: x.day,
+        kind: 'alternative-activity' as const,
+      })),
+    };
+    const rules = rulesForState(scope.district.state as StateCode);
+    return {
+      district: scope.district,
+      schools: schools.map((s) => ({ id: s.id, name: s.name })),
+      students: new Map(
+        roster.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            displayName: r.display_name,
+            username: r.username,
+            grade: r.grade_level,
+            schoolId: r.school_id,
+            classes: r.classes ?? [],
+          },
+        ]),
+      ),
+      rules,
+      result: evaluateRules(rules, input),
+      deliveries: new Map(deliveries.map((d) => [d.id, `${d.module_id}@${d.version} (${d.day})`])),
+    };
+  }
+
+  async report(actor: Actor, schoolYear: string): Promise<ComplianceReport | null> {
+    const loaded = await this.load(actor, schoolYear);
+    if (!loaded) return null;
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'compliance.read',
+      targetType: 'district',
+      targetId: loaded.district.id,
+      districtId: loaded.district.id,
+      detail: { schoolYear },
+    });
+    const { result, rules } = loaded;
+    return {
+      districtName: loaded.district.name,
+      state: loaded.district.state,
+      schoolYear,
+      generatedAt: new Date(),
+      rules: rules.map((r) => this.summary(r, result)),
+      schools: result.schools.map((s) => ({
+        schoolId: s.schoolId,
+        schoolName: loaded.schools.find((x) => x.id === s.schoolId)?.name ?? '',
+        status: s.status,
+        grades: s.grades.map((g) => this.gradeRow(result, s.schoolId, g.grade, g.status)),
+      })),
+    };
+  }
+
+  /** Per-grade counts across the district's rules: the rule with the most students to reach sets the figures. */
+  private gradeRow(
+    result: DistrictCompliance,
+    schoolId: string,
+    grade: number,
+    status: string,
+  ): GradeComplianceRow {
+    const perRule = result.rules
+      .map((r) => r.schools.find((s) => s.schoolId === schoolId)?.grades.find((g) => g.grade === grade))
+      .filter((g): g is NonNullable<typeof g> => !!g && g.status !== 'not-applicable');
+    const g = perRule.sort(
+      (a, b) => b.counts.notReached + b.counts.partial - (a.counts.notReached + a.counts.partial),
+    )[0];
+    if (!g) {
+      return {
+        grade,
+        status,
+        enrolled: '0',
+        delivered: '0',
+        missing: '0',
+        excused: '0',
+        pending: '0',
+        percentDelivered: -1,
+        reasons: [],
+      };
+    }
+    const shown = displayGrade(g);
+    const c = g.counts;
+    const reachable = c.enrolled - c.excusedOptOut - c.excusedNoConsent;
+    const str = (v: number | string): string => String(v);
+    return {
+      grade,
+      status,
+      enrolled: str(displayCount(c.enrolled)),
+      delivered: str(shown.counts.delivered),
+      missing: str(displayCount(c.notReached + c.partial)),
+      excused: str(displayCount(c.excusedOptOut + c.excusedNoConsent)),
+      pending: str(shown.counts.pending),
+      percentDelivered: reachable > 0 ? Math.round((100 * c.delivered) / reachable) : -1,
+      reasons: g.reasons.map((r) => r.message),
+    };
+  }
+
+  private summary(r: MandateRule, result: DistrictCompliance): MandateRuleSummary {
+    const evaluated = result.rules.find((x) => x.ruleId === r.id);
+    const required = [...new Set((r.instruction?.requirements ?? []).flatMap((q) => q.topics))];
+    return {
+      id: r.id,
+      title: r.title,
+      citation: r.source,
+      sourceUrls: r.sources.map((s) => s.url).filter((u): u is string => !!u),
+      certainty: r.certainty,
+      uncertainties: (evaluated?.uncertainties ?? []).map((u) => `${u.fact}: ${u.note}`),
+      frequency: r.instruction?.frequency.value.kind ?? null,
+      consentModel: r.instruction?.consent.value ?? null,
+      requiredTopics: required.map(topic),
+    };
+  }
+
+  /** One student's record: each rule, what counted and what is missing. Audited (a student record). */
+  async student(
+    actor: Actor,
+    studentId: string,
+    schoolYear: string,
+  ): Promise<StudentComplianceRecord | null> {
+    const loaded = await this.load(actor, schoolYear);
+    const meta = loaded?.students.get(studentId);
+    if (!loaded || !meta) return null;
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'compliance.student.read',
+      targetType: 'student',
+      targetId: studentId,
+      districtId: loaded.district.id,
+      detail: { schoolYear },
+    });
+    return {
+      studentId,
+      displayName: meta.displayName,
+      username: meta.username,
+      grade: meta.grade,
+      schoolName: loaded.schools.find((s) => s.id === meta.schoolId)?.name ?? '',
+      classes: meta.classes,
+      rules: explainStudent(loaded.result, studentId).map((e) => ({
+        ruleId: e.ruleId,
+        citation: e.citation,
+        outcome: e.result.outcome,
+        requiredTopics: e.result.requiredTopics.map(topic),
+        coveredTopics: e.result.coveredTopics.map(topic),
+        missingTopics: e.result.missingTopics.map(topic),
+        counted: e.result.deliveryIds.map((id) => loaded.deliveries.get(id) ?? id),
+        window: `${e.result.window.first} to ${e.result.window.last}`,
+      })),
+    };
+  }
+
+  /** Students of one school and grade with their outcome under each rule, for the drill-down. */
+  async gradeStudents(
+    actor: Actor,
+    schoolId: string,
+    grade: number,
+    schoolYear: string,
+  ): Promise<StudentComplianceRecord[]> {
+    const loaded = await this.load(actor, schoolYear);
+    if (!loaded) return [];
+    const ids = [...loaded.students.values()]
+      .filter((s) => s.schoolId === schoolId && s.grade === grade)
+      .map((s) => s.id);
+    const out: StudentComplianceRecord[] = [];
+    for (const id of ids) {
+      const meta = loaded.students.get(id)!;
+      out.push({
+        studentId: id,
+        displayName: meta.displayName,
+        username: meta.username,
+        grade: meta.grade,
+        schoolName: loaded.schools.find((s) => s.id === meta.schoolId)?.name ?? '',
+        classes: meta.classes,
+        rules: explainStudent(loaded.result, id).map((e) => ({
+          ruleId: e.ruleId,
+          citation: e.citation,
+          outcome: e.result.outcome,
+          requiredTopics: e.result.requiredTopics.map(topic),
+          coveredTopics: e.result.coveredTopics.map(topic),
+          missingTopics: e.result.missingTopics.map(topic),
+          counted: e.result.deliveryIds.map((d) => loaded.deliveries.get(d) ?? d),
+          window: `${e.result.window.first} to ${e.result.window.last}`,
+        })),
+      });
+    }
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'compliance.grade.read',
+      targetType: 'school',
+      targetId: schoolId,
+      districtId: loaded.district.id,
+      detail: { grade, schoolYear, students: out.length },
+    });
+    return out.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+}
