@@ -3,6 +3,7 @@ import { Foundation1764140000000 } from './1764140000000-foundation';
 import { ModuleVersions1764150000000 } from './1764150000000-module-versions';
 import { Learning1795685274203 } from './1795685274203-learning';
 import { TrainingRecords1795687493683 } from './1795687493683-training-records';
+import { RosterImport1795688087017 } from './1795688087017-roster-import';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ModuleVersions1764150000000,
   Learning1795685274203,
   TrainingRecords1795687493683,
+  RosterImport1795688087017,
 ];

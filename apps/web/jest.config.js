@@ -4,5 +4,5 @@ module.exports = {
   rootDir: '.',
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
-  setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.tsx'],
 };

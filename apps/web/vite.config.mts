@@ -32,7 +32,13 @@ export default defineConfig({
       output: {
         // Libraries in one long-cached chunk; the app shell and student pages in the entry; each staff
         // area (teacher, school, district, studio) in its own chunk, loaded only when opened.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] },
+        codeSplitting: {
+          groups: [
+            // chart.js serves only the district dashboard: its own chunk, never in a student's first load.
+            { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -18,6 +18,9 @@ import {
 import { LearningService } from './learning/learning.service';
 import { ModuleBundles } from './learning/module-bundles';
 import { TrainingResolver } from './training/training.resolver';
+import { RosterImportController } from './roster-import/roster-import.controller';
+import { RosterImportResolver } from './roster-import/roster-import.resolver';
+import { RosterImportService } from './roster-import/roster-import.service';
 import { ComplianceExportController } from './compliance/compliance-export.controller';
 import { ComplianceResolver } from './compliance/compliance.resolver';
 import { ComplianceService } from './compliance/compliance.service';
@@ -59,6 +62,7 @@ export const RESOLVERS = [
   SubmitProgressResultResolver,
   TrainingResolver,
   ComplianceResolver,
+  RosterImportResolver,
 ];
 
 export interface AppOptions {
@@ -101,7 +105,7 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, ComplianceExportController],
+      controllers: [HealthController, ComplianceExportController, RosterImportController],
       providers: [
         { provide: HavenConfig, useValue: config },
         { provide: APP_GUARD, useClass: PolicyGuard },
@@ -127,6 +131,7 @@ export class AppModule {
         LearningService,
         TrainingService,
         ComplianceService,
+        RosterImportService,
         ...RESOLVERS,
       ],
     };

@@ -8,6 +8,7 @@ import {
   explainStudent,
   rulesForState,
   schoolYearRange,
+  shiftSchoolYear,
   type ComplianceInput,
   type DistrictCompliance,
   type MandateRule,
@@ -46,6 +47,22 @@ export interface LoadedCompliance {
 }
 
 /**
+ * The first date a delivery can count on under any of the rules in this school year (the evaluator ignores
+ * earlier ones), or null when a rule looks back over a student's grades (once per band, unspecified).
+ */
+function earliestCountedDate(rules: readonly MandateRule[], schoolYear: string): string | null {
+  let earliest = schoolYearRange(schoolYear).first;
+  for (const r of rules) {
+    const freq = r.instruction?.frequency.value;
+    if (!freq || freq.kind === 'each-school-year') continue;
+    if (freq.kind !== 'every-n-years') return null;
+    const first = schoolYearRange(shiftSchoolYear(schoolYear, 1 - freq.years)).first;
+    if (first < earliest) earliest = first;
+  }
+  return earliest;
+}
+
+/**
  * District compliance with state mandates. The data is read with a few set-based queries (students enrolled
  * this school year, completed modules with their topics, alternative activities), then judged by the pure
  * `@haven/mandates` evaluator so every figure can explain itself. District admins see their district, school
@@ -78,11 +95,17 @@ export class ComplianceService {
     return district ? { district, schoolIds } : null;
   }
 
-  async load(actor: Actor, schoolYear: string): Promise<LoadedCompliance | null> {
+  /**
+   * Everything the evaluator needs for one school year. `detail` adds each student's class names (for the
+   * per-student views); the district report does not need them.
+   */
+  async load(actor: Actor, schoolYear: string, detail = true): Promise<LoadedCompliance | null> {
     if (!/^\d{4}-\d{4}$/.test(schoolYear)) throw badInput('schoolYear must look like 2026-2027');
     const scope = await this.scope(actor);
     if (!scope) return null;
     const { first, last } = schoolYearRange(schoolYear);
+    const rules = rulesForState(scope.district.state as StateCode);
+    const since = earliestCountedDate(rules, schoolYear);
     const schools: { id: string; name: string; lowest_grade: number; highest_grade: number }[] =
       await this.ds.query(
         `SELECT id, name, lowest_grade, highest_grade FROM school
@@ -91,54 +114,87 @@ export class ComplianceService {
       );
     const schoolIds = schools.map((s) => s.id);
     // Students enrolled in a class of this school year; a student who moved counts at their latest school.
-    const studentsCte = `WITH roster AS (
+    const rosterQuery: Promise<
+      {
+        id: string;
+        display_name: string;
+        username: string;
+        grade_level: number;
+        school_id: string;
+        classes: string[] | null;
+      }[]
+    > = this.ds.query(
+      `WITH roster AS (
         SELECT DISTINCT ON (u.id) u.id, u.display_name, u.username, u.grade_level, c.school_id
           FROM enrollment e
           JOIN class_section c ON c.id = e.class_id
           JOIN app_user u ON u.id = e.student_id AND u.disabled_at IS NULL
          WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2
-         ORDER BY u.id, e.enrolled_at DESC)`;
-    const roster: {
-      id: string;
-      display_name: string;
-      username: string;
-      grade_level: number;
-      school_id: string;
-      classes: string[];
-    }[] = await this.ds.query(
-      `${studentsCte}
-         SELECT r.*, (SELECT array_agg(c.name ORDER BY c.name) FROM enrollment e JOIN class_section c ON c.id = e.class_id
-                       WHERE e.student_id = r.id AND c.school_year = $2) AS classes
-           FROM roster r`,
+         ORDER BY u.id, e.enrolled_at DESC)
+       ${
+         detail
+           ? `, classes AS (
+        SELECT e.student_id, array_agg(c.name ORDER BY c.name) AS classes
+          FROM enrollment e JOIN class_section c ON c.id = e.class_id
+         WHERE c.school_year = $2 AND e.student_id IN (SELECT id FROM roster)
+         GROUP BY e.student_id)
+       SELECT r.*, cl.classes FROM roster r LEFT JOIN classes cl ON cl.student_id = r.id`
+           : `SELECT r.*, NULL AS classes FROM roster r`
+       }`,
       [schoolIds, schoolYear],
     );
-    const deliveries: {
-      id: string;
-      student_id: string;
-      day: string;
-      module_id: string;
-      version: string;
-      topics: string[];
-      minutes: number;
-      assigned_by: string;
-    }[] = await this.ds.query(
-      `${studentsCte}
-       SELECT t.id, t.student_id, to_char(t.completed_at, 'YYYY-MM-DD') AS day, mv.module_id, mv.version, mv.topics,
-              mv.estimated_minutes AS minutes, a.assigned_by
+    // Records of students enrolled this school year in these schools (a superset of the roster: the
+    // evaluator only looks up roster students), from the earliest date any rule can count.
+    const enrolled = `WITH enrolled AS (
+        SELECT e.student_id FROM enrollment e JOIN class_section c ON c.id = e.class_id
+         WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2)`;
+    // One row per completed attempt; the module version's facts (topics etc.) are read once per version.
+    const deliveriesQuery: Promise<
+      { id: string; student_id: string; day: string; module_version_id: string; assigned_by: string }[]
+    > = this.ds.query(
+      `${enrolled}
+       SELECT t.id, t.student_id, to_char(t.completed_at, 'YYYY-MM-DD') AS day, t.module_version_id, a.assigned_by
          FROM attempt t
-         JOIN roster r ON r.id = t.student_id
-         JOIN module_version mv ON mv.id = t.module_version_id
          JOIN assignment a ON a.id = t.assignment_id
-        WHERE t.status = 'completed' AND t.completed_at < ($3::date + 1)`,
-      [schoolIds, schoolYear, last],
+        WHERE t.status = 'completed' AND t.completed_at < ($3::date + 1)
+          AND ($4::date IS NULL OR t.completed_at >= $4::date)
+          AND t.student_id IN (SELECT student_id FROM enrolled)`,
+      [schoolIds, schoolYear, last, since],
     );
-    const excusals: { student_id: string; day: string }[] = await this.ds.query(
-      `${studentsCte}
+    const versionsQuery: Promise<
+      { id: string; module_id: string; version: string; topics: string[]; minutes: number }[]
+    > = this.ds.query(
+      `SELECT id, module_id, version, topics, estimated_minutes AS minutes FROM module_version`,
+    );
+    const excusalsQuery: Promise<{ student_id: string; day: string }[]> = this.ds.query(
+      `${enrolled}
        SELECT t.student_id, to_char(t.updated_at, 'YYYY-MM-DD') AS day
-         FROM attempt t JOIN roster r ON r.id = t.student_id
-        WHERE cardinality(t.alternative_topics) > 0 AND t.updated_at >= $3::date AND t.updated_at < ($4::date + 1)`,
+         FROM attempt t
+        WHERE cardinality(t.alternative_topics) > 0 AND t.updated_at >= $3::date AND t.updated_at < ($4::date + 1)
+          AND t.student_id IN (SELECT student_id FROM enrolled)`,
       [schoolIds, schoolYear, first, last],
     );
+    // Independent reads: run them side by side on the pool.
+    const [roster, attempts, versionRows, excusals] = await Promise.all([
+      rosterQuery,
+      deliveriesQuery,
+      versionsQuery,
+      excusalsQuery,
+    ]);
+    const versions = new Map(versionRows.map((v) => [v.id, v]));
+    const deliveries = attempts.map((t) => {
+      const mv = versions.get(t.module_version_id)!;
+      return {
+        id: t.id,
+        student_id: t.student_id,
+        day: t.day,
+        module_id: mv.module_id,
+        version: mv.version,
+        topics: mv.topics,
+        minutes: mv.minutes,
+        assigned_by: t.assigned_by,
+      };
+    });
     const input: ComplianceInput = {
       schoolYear,
       schools: schools.map((s) => ({
@@ -168,7 +224,6 @@ export class ComplianceService {
         kind: 'alternative-activity' as const,
       })),
     };
-    const rules = rulesForState(scope.district.state as StateCode);
     return {
       district: scope.district,
       schools: schools.map((s) => ({ id: s.id, name: s.name })),
@@ -192,7 +247,7 @@ export class ComplianceService {
   }
 
   async report(actor: Actor, schoolYear: string): Promise<ComplianceReport | null> {
-    const loaded = await this.load(actor, schoolYear);
+    const loaded = await this.load(actor, schoolYear, false);
     if (!loaded) return null;
     await this.audit.record({
       actorId: actor.userId,

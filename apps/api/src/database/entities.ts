@@ -8,6 +8,7 @@ import {
   ScenarioRun,
 } from '../learning/learning.entities';
 import { TrainingCourse, TrainingRecord } from '../training/training.entities';
+import { ImportRun, RosterSource } from '../roster-import/roster-import.entities';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -34,4 +35,6 @@ export const ENTITIES = [
   ProgressEvent,
   TrainingCourse,
   TrainingRecord,
+  RosterSource,
+  ImportRun,
 ];

@@ -26,6 +26,7 @@ import {
 } from './learning.models';
 import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
+import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
 
@@ -36,11 +37,27 @@ function statusOf(attempt: Attempt | undefined): AssignmentStatus {
 
 /** How long a student's access to an assignment is remembered between submissions. */
 const ACCESS_TTL_MS = 30_000;
+const MAX_CACHED_SNAPSHOTS = 50_000;
+
+/** The record after a successful write of `plan` on `snap`. */
+function afterWrite(snap: AttemptSnapshot, plan: ProgressPlan): AttemptSnapshot {
+  const changed = new Set(plan.runs.map((r) => `${r.scenarioId}#${r.runNo}`));
+  return {
+    ...snap,
+    ...plan.attempt,
+    version: snap.version + 1,
+    runs: [...snap.runs.filter((r) => !changed.has(`${r.scenarioId}#${r.runNo}`)), ...plan.runs],
+    answers: [...snap.answers, ...plan.answers],
+    seen: new Map(),
+  };
+}
 
 /** Assignments, and students' progress through them. Every rule a submitted event must meet lives here. */
 @Injectable()
 export class LearningService {
   private readonly access = new Map<string, { assignment: Assignment; expires: number }>();
+  /** The record as this process last wrote it, per student and assignment (see `submit`). */
+  private readonly snapshots = new Map<string, AttemptSnapshot>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -48,6 +65,7 @@ export class LearningService {
     private readonly bundles: ModuleBundles,
     private readonly audit: AuditService,
     private readonly training: TrainingService,
+    private readonly config: HavenConfig,
   ) {}
 
   // ---- teachers -------------------------------------------------------------------------------------
@@ -315,21 +333,50 @@ export class LearningService {
     if (!assignment) throw notFound('Assignment');
     const bundle = await this.bundles.get(assignment.moduleVersionId);
     const ids = input.events.map((e) => e.id);
+    const key = `${actor.userId}:${assignment.id}`;
     for (let attemptNo = 0; attemptNo < 8; attemptNo++) {
-      const snap = await this.snapshot(actor.userId, assignment, ids);
+      // The last record this process wrote for the student saves a read; the version check catches any other writer.
+      const cached = this.snapshots.get(key);
+      const snap = cached ?? (await this.snapshot(actor.userId, assignment, ids));
       const plan = planProgress(bundle, snap, input.events);
-      if (plan.events.length === 0 || (await this.write(snap, plan))) {
+      // A cached record does not know which event ids were stored before: a refusal may really be a retry.
+      if (cached && plan.results.some((r) => r.outcome === 'rejected')) {
+        this.snapshots.delete(key);
+        continue;
+      }
+      if (plan.events.length === 0) return { results: plan.results, attemptId: snap.attemptId };
+      let written: boolean;
+      try {
+        written = await this.write(snap, plan);
+      } catch (e) {
+        // An event id already stored (a retry the cached record could not know): read the record and judge again.
+        if ((e as { code?: string }).code === '23505' && cached) {
+          this.snapshots.delete(key);
+          continue;
+        }
+        throw e;
+      }
+      if (written) {
+        this.remember(key, afterWrite(snap, plan));
         return { results: plan.results, attemptId: snap.attemptId };
       }
+      this.snapshots.delete(key);
     }
     throw appError('CONFLICT', 'This record is being changed from another device. Try again in a moment.');
+  }
+
+  private remember(key: string, snap: AttemptSnapshot): void {
+    if (this.snapshots.size >= MAX_CACHED_SNAPSHOTS)
+      this.snapshots.delete(this.snapshots.keys().next().value as string);
+    this.snapshots.delete(key);
+    this.snapshots.set(key, snap);
   }
 
   private async snapshot(studentId: string, assignment: Assignment, ids: string[]): Promise<AttemptSnapshot> {
     const read = (): Promise<SnapshotRow[]> =>
       preparedQuery<SnapshotRow>(
         this.ds,
-        'haven_progress_snapshot',
+        this.config.embedded ? null : 'haven_progress_snapshot',
         `SELECT t.id, t.version, t.status, t.step_index, t.block_index, t.completed_steps, t.alternative_topics, t.completed_at,
                 (SELECT coalesce(json_agg(json_build_array(p.id, p.attempt_id)), '[]'::json)
                    FROM progress_event p WHERE p.id = ANY($3::uuid[])) AS seen,
@@ -381,7 +428,7 @@ export class LearningService {
     const a = plan.attempt;
     const [row] = await preparedQuery<{ ok: number }>(
       this.ds,
-      'haven_progress_write',
+      this.config.embedded ? null : 'haven_progress_write',
       `WITH bump AS (
          UPDATE attempt SET version = version + 1, status = $3, step_index = $4, block_index = $5,
                 completed_steps = $6::int[], alternative_topics = $7::varchar[], completed_at = $8, updated_at = now()

@@ -132,6 +132,11 @@ const CASES: Case[] = [
     allowed: ['student'],
     tolerated: ['NOT_FOUND'],
   },
+  {
+    name: 'Query.importRuns',
+    query: () => '{ importRuns { id status } }',
+    allowed: ['district_admin', 'platform_admin'],
+  },
   { name: 'Mutation.signOut', query: () => 'mutation { signOut }', allowed: EVERYONE },
 ];
 

@@ -40,6 +40,7 @@ const classDetail: Resolver = (variables) => ({
               { __typename: 'Student', id: 'st-1', displayName: 'Maya', username: 'maya', gradeLevel: 7 },
               { __typename: 'Student', id: 'st-2', displayName: 'Noah', username: 'noah', gradeLevel: 7 },
             ],
+            assignments: [],
           }
         : null,
   },
@@ -51,6 +52,7 @@ describe('teacher area', () => {
       Me: signedInAs(TEACHER),
       TeacherClasses: teacherClasses,
       ClassDetail: classDetail,
+      AssignableModules: () => ({ data: { modules: [] } }),
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'My classes' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
@@ -134,10 +136,18 @@ describe('district area', () => {
     ).toEqual(['Schools', 'Mandates', 'Training', 'Evidence export', 'Curriculum catalog']);
   });
 
-  it('evidence export is an honest placeholder', async () => {
+  it('links the nav to the compliance, training and report pages', async () => {
     renderApp('/district/evidence', { Me: signedInAs(DISTRICT_ADMIN) });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Evidence export' })).toBeTruthy();
-    expect(screen.getByText('Coming soon')).toBeTruthy();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Mandates' }).getAttribute('href')).toBe(
+      '/district/compliance',
+    );
+    expect(within(nav).getByRole('link', { name: 'Training' }).getAttribute('href')).toBe(
+      '/district/training',
+    );
+    expect(within(nav).getByRole('link', { name: 'Evidence export' }).getAttribute('href')).toBe(
+      '/district/report',
+    );
   });
 });
 
@@ -187,7 +197,7 @@ describe('school and studio areas', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['School overview', 'Curriculum catalog']);
+    ).toEqual(['School overview', 'Mandate compliance', 'Curriculum catalog']);
     expect(within(nav).getByRole('link', { name: 'School overview' }).getAttribute('aria-current')).toBe(
       'page',
     );

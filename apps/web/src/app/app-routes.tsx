@@ -21,6 +21,9 @@ const SchoolArea = lazy(() =>
 const DistrictArea = lazy(() =>
   import('../modules/district/district-area').then((m) => ({ default: m.DistrictArea })),
 );
+const SchoolComplianceArea = lazy(() =>
+  import('../modules/district/district-area').then((m) => ({ default: m.SchoolComplianceArea })),
+);
 const StudioArea = lazy(() =>
   import('../modules/studio/studio-area').then((m) => ({ default: m.StudioArea })),
 );
@@ -54,14 +57,15 @@ export const TEACHER_NAV: readonly NavItem[] = [
 
 export const SCHOOL_NAV: readonly NavItem[] = [
   { to: '/school', label: 'school.nav.overview', end: true },
+  { to: '/school/compliance', label: 'school.nav.compliance' },
   CATALOG_NAV_ITEM,
 ];
 
 export const DISTRICT_NAV: readonly NavItem[] = [
   { to: '/district', label: 'district.nav.schools', end: true },
-  { to: '/district/mandates', label: 'district.nav.mandates' },
+  { to: '/district/compliance', label: 'district.nav.mandates' },
   { to: '/district/training', label: 'district.nav.training' },
-  { to: '/district/evidence', label: 'district.nav.evidence' },
+  { to: '/district/report', label: 'district.nav.evidence' },
   CATALOG_NAV_ITEM,
 ];
 
@@ -118,6 +122,7 @@ export function AppRoutes() {
           <Route path="teacher/*" element={<TeacherArea />} />
         </Route>
         <Route element={<RequireRole roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
+          <Route path="school/compliance/*" element={<SchoolComplianceArea />} />
           <Route path="school/*" element={<SchoolArea />} />
         </Route>
         <Route

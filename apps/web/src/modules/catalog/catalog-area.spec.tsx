@@ -144,7 +144,7 @@ describe('curriculum catalog: list', () => {
     [
       'a school admin',
       viewer({ id: 'u-p', kind: 'staff', roles: ['school_admin'], home: '/school' }),
-      ['School overview', 'Curriculum catalog'],
+      ['School overview', 'Mandate compliance', 'Curriculum catalog'],
     ],
     [
       'an author',

@@ -3,9 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { DistrictSchoolsDocument } from '../../gql/graphql';
 import { useViewer } from '../auth/hooks/use-viewer';
-import { ComingSoon, Loading, QueryError } from '../layout/components/status';
+import { Loading, QueryError } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { usePageTitle } from '../layout/hooks/use-page-title';
+import { ComplianceDashboardPage } from './components/compliance-dashboard-page';
+import { GradeStudentsPage } from './components/grade-students-page';
+import { ReportPage } from './components/report-page';
+import { StudentRecordPage } from './components/student-record-page';
+import { TrainingPage } from './components/training-page';
+import type { ComplianceBase } from './compliance-year';
 
 /** The most schools asked for at once; the server bounds lists too. */
 export const SCHOOLS_PAGE_SIZE = 100;
@@ -77,25 +83,32 @@ function DistrictOverviewPage() {
   );
 }
 
-/** Everything under /district. Loaded on demand: students never download it. */
-export function DistrictArea() {
-  const { t } = useTranslation();
+/** The compliance pages under `base`: dashboard, a grade's students, a student's record. */
+function ComplianceRoutes({ base }: { base: ComplianceBase }) {
   return (
     <Routes>
-      <Route index element={<DistrictOverviewPage />} />
-      <Route
-        path="mandates"
-        element={<ComingSoon title={t('district.mandates.title')} body={t('district.mandates.body')} />}
-      />
-      <Route
-        path="training"
-        element={<ComingSoon title={t('district.training.title')} body={t('district.training.body')} />}
-      />
-      <Route
-        path="evidence"
-        element={<ComingSoon title={t('district.evidence.title')} body={t('district.evidence.body')} />}
-      />
+      <Route index element={<ComplianceDashboardPage base={base} />} />
+      <Route path="student/:studentId" element={<StudentRecordPage base={base} />} />
+      <Route path=":schoolId/:grade" element={<GradeStudentsPage base={base} />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
+}
+
+/** Everything under /district. Loaded on demand: students never download it. */
+export function DistrictArea() {
+  return (
+    <Routes>
+      <Route index element={<DistrictOverviewPage />} />
+      <Route path="compliance/*" element={<ComplianceRoutes base="/district/compliance" />} />
+      <Route path="training" element={<TrainingPage />} />
+      <Route path="report" element={<ReportPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
+
+/** /school/compliance for school admins: the same pages, scoped to their school by the API. */
+export function SchoolComplianceArea() {
+  return <ComplianceRoutes base="/school/compliance" />;
 }

@@ -1,5 +1,5 @@
 import { i18n } from '../../i18n/i18n';
-import { formatGradeNumbers, formatGrades } from './format';
+import { formatDate, formatDateTime, formatGradeNumbers, formatGrades, toDate } from './format';
 
 describe('grade formatting', () => {
   it('names grades in English and Spanish', async () => {
@@ -12,5 +12,17 @@ describe('grade formatting', () => {
     await i18n.changeLanguage('es');
     expect(formatGrades(i18n.t.bind(i18n), [7])).toBe('Grado 7');
     expect(formatGrades(i18n.t.bind(i18n), [0])).toBe('Kínder');
+  });
+});
+
+describe('date formatting', () => {
+  it('formats GraphQL DateTimes in the language asked for, and nothing for no date', () => {
+    const noon = new Date(2026, 9, 15, 12, 30).toISOString();
+    expect(formatDate(noon, 'en')).toBe('Oct 15, 2026');
+    expect(formatDate(noon, 'es')).toBe('15 oct 2026');
+    expect(formatDateTime(noon, 'en')).toMatch(/^Oct 15, 2026, 12:30\sPM$/);
+    expect(formatDate(null, 'en')).toBe('');
+    expect(formatDateTime('not a date', 'en')).toBe('');
+    expect(toDate({})).toBeNull();
   });
 });

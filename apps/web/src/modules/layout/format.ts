@@ -17,3 +17,24 @@ export function formatGrades(t: TFunction, grades: readonly number[]): string {
   }
   return t('grades.many', { grades: formatGradeNumbers(t, grades) });
 }
+
+/** A GraphQL DateTime as a Date, or null when it is missing or not a date. */
+export function toDate(value: unknown): Date | null {
+  if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** "Oct 15, 2026" / "15 oct 2026" in `language`; '' when there is no date. */
+export function formatDate(value: unknown, language: string): string {
+  const date = toDate(value);
+  return date ? new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date) : '';
+}
+
+/** "Oct 15, 2026, 2:30 PM" in `language`; '' when there is no date. */
+export function formatDateTime(value: unknown, language: string): string {
+  const date = toDate(value);
+  return date
+    ? new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+    : '';
+}

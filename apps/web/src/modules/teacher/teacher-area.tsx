@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ComingSoon } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
+import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { ClassDetailPage } from './components/class-detail-page';
 import { TeacherClassesPage } from './components/teacher-classes-page';
 
@@ -12,6 +13,7 @@ export function TeacherArea() {
     <Routes>
       <Route index element={<TeacherClassesPage />} />
       <Route path="classes/:id" element={<ClassDetailPage />} />
+      <Route path="classes/:classId/assignments/:assignmentId" element={<AssignmentProgressPage />} />
       <Route
         path="assignments"
         element={<ComingSoon title={t('teacher.assignments.title')} body={t('teacher.assignments.body')} />}

@@ -5,6 +5,8 @@ import { ClassDetailDocument } from '../../../gql/graphql';
 import { formatGradeNumbers } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { AssignModuleForm } from './assign-module-form';
+import { ClassAssignments } from './class-assignments';
 
 export function ClassDetailPage() {
   const { t } = useTranslation();
@@ -54,31 +56,42 @@ export function ClassDetailPage() {
           <dd>{found.studentCount}</dd>
         </div>
       </dl>
-      {found.students.length === 0 ? (
-        <p>{t('teacher.class.noStudents')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('teacher.class.studentsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('teacher.class.name')}</th>
-                <th scope="col">{t('teacher.class.username')}</th>
-                <th scope="col">{t('teacher.class.grade')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.students.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.displayName}</th>
-                  <td>{s.username}</td>
-                  <td>{s.gradeLevel === 0 ? t('grades.kindergarten') : s.gradeLevel}</td>
+      <section className="section" aria-labelledby="class-students-title">
+        <h2 id="class-students-title">{t('class.students')}</h2>
+        {found.students.length === 0 ? (
+          <p>{t('teacher.class.noStudents')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption>{t('teacher.class.studentsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('teacher.class.name')}</th>
+                  <th scope="col">{t('teacher.class.username')}</th>
+                  <th scope="col">{t('teacher.class.grade')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {found.students.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.displayName}</th>
+                    <td>{s.username}</td>
+                    <td>{s.gradeLevel === 0 ? t('grades.kindergarten') : s.gradeLevel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="section" aria-labelledby="class-assignments-title">
+        <h2 id="class-assignments-title">{t('teacher.assignments.title')}</h2>
+        <ClassAssignments classId={found.id} assignments={found.assignments} />
+      </section>
+      <section className="section panel" aria-labelledby="class-assign-title">
+        <h2 id="class-assign-title">{t('teacher.assign.title')}</h2>
+        <AssignModuleForm classId={found.id} className={found.name} gradeLevels={found.gradeLevels} />
+      </section>
     </div>
   );
 }

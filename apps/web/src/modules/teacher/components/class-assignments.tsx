@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { TeacherAssignmentFieldsFragment } from '../../../gql/graphql';
+import { formatDate } from '../../layout/format';
+
+/** The modules given to a class, each linking to its progress page. */
+export function ClassAssignments({
+  classId,
+  assignments,
+}: {
+  classId: string;
+  assignments: readonly TeacherAssignmentFieldsFragment[];
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  if (assignments.length === 0) return <p>{t('teacher.assignments.empty')}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t('teacher.assignments.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('teacher.assignments.module')}</th>
+            <th scope="col">{t('teacher.assignments.version')}</th>
+            <th scope="col">{t('teacher.assignments.opens')}</th>
+            <th scope="col">{t('teacher.assignments.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {assignments.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <Link
+                  to={`/teacher/classes/${encodeURIComponent(classId)}/assignments/${encodeURIComponent(a.id)}`}
+                >
+                  {a.title}
+                </Link>
+              </th>
+              <td>{a.version}</td>
+              <td>{formatDate(a.opensAt, language)}</td>
+              <td>{formatDate(a.dueAt, language) || t('teacher.assignments.noDue')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,256 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderApp, signedInAs, TEACHER, viewer, type RecordedCall } from '../../testing/render-app';
+import {
+  assignableModules,
+  assignment,
+  assignmentProgress,
+  assignmentTopics,
+  ASSIGNMENT_ID,
+  classDetail,
+  CLASS_ID,
+} from './teacher-fixtures';
+
+const variablesOf = (calls: RecordedCall[], operation: string) =>
+  calls.filter((c) => c.operationName === operation).map((c) => c.variables);
+
+const CLASS_PATH = `/teacher/classes/${CLASS_ID}`;
+const PROGRESS_PATH = `${CLASS_PATH}/assignments/${ASSIGNMENT_ID}`;
+
+describe('teacher: class assignments', () => {
+  it('lists the class’s assignments, each linking to its progress', async () => {
+    const { calls } = renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail(),
+      AssignableModules: assignableModules,
+    });
+    const section = await screen.findByRole('region', { name: 'Assignments' });
+    const table = within(section).getByRole('table', { name: 'Modules assigned to this class' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Module', 'Version', 'Opens', 'Due']);
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.textContent).toBe('Recognizing Human Trafficking1.1.0Sep 1, 2026Sep 30, 2026');
+    expect(
+      within(table).getByRole('link', { name: 'Recognizing Human Trafficking' }).getAttribute('href'),
+    ).toBe(PROGRESS_PATH);
+    // Modules for the class's one grade, in the teacher's language.
+    await waitFor(() =>
+      expect(variablesOf(calls, 'AssignableModules')).toEqual([
+        { first: 100, displayLanguage: 'en', grade: 10 },
+      ]),
+    );
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('says so when nothing is assigned yet', async () => {
+    renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail([]),
+      AssignableModules: assignableModules,
+    });
+    expect(await screen.findByText('No modules are assigned to this class yet.')).toBeTruthy();
+  });
+
+  it('assigns a module with a due date, announces it and adds it to the list', async () => {
+    const assignModule = jest.fn(() => ({
+      data: {
+        assignModule: assignment({
+          id: 'a-2',
+          moduleId: 'healthy-relationships-9-12',
+          title: 'Healthy Relationships',
+        }),
+      },
+    }));
+    const { calls } = renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail(),
+      AssignableModules: assignableModules,
+      AssignModule: assignModule,
+    });
+    const select = await screen.findByRole('combobox', { name: 'Module' });
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(3));
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      'Choose a module',
+      'Healthy Relationships (grades 9-12, version 1.1.0)',
+      'Recognizing Human Trafficking (grades 9-12, version 1.1.0)',
+    ]);
+    fireEvent.change(select, { target: { value: 'healthy-relationships-9-12' } });
+    fireEvent.change(screen.getByLabelText('Due date (optional)'), { target: { value: '2026-10-15' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign module' }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        '“Healthy Relationships” is assigned to Health 10, Period 4. Students can start it now.',
+      ),
+    );
+    expect(variablesOf(calls, 'AssignModule')).toEqual([
+      {
+        input: {
+          classId: CLASS_ID,
+          moduleId: 'healthy-relationships-9-12',
+          dueAt: new Date('2026-10-15T23:59:59').toISOString(),
+        },
+      },
+    ]);
+    const table = screen.getByRole('table', { name: 'Modules assigned to this class' });
+    expect(within(table).getByRole('link', { name: 'Healthy Relationships' }).getAttribute('href')).toBe(
+      `${CLASS_PATH}/assignments/a-2`,
+    );
+    // The cache was updated: no second request for the class.
+    expect(variablesOf(calls, 'ClassDetail')).toHaveLength(1);
+    expect((select as HTMLSelectElement).value).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends no due date when none is picked, and asks for a module first', async () => {
+    const { calls } = renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail([]),
+      AssignableModules: assignableModules,
+      AssignModule: () => ({ data: { assignModule: assignment() } }),
+    });
+    const select = await screen.findByRole('combobox', { name: 'Module' });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign module' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Choose a module to assign.');
+    expect(document.activeElement).toBe(select);
+    expect(variablesOf(calls, 'AssignModule')).toEqual([]);
+
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(3));
+    fireEvent.change(select, { target: { value: 'recognizing-trafficking-9-12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign module' }));
+    await screen.findByText(/is assigned to Health 10, Period 4/);
+    expect(variablesOf(calls, 'AssignModule')).toEqual([
+      { input: { classId: CLASS_ID, moduleId: 'recognizing-trafficking-9-12' } },
+    ]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    ['BAD_USER_INPUT', 'The due date must be after today: the module opens to students now.'],
+    ['NOT_FOUND', 'This class or module is no longer available. Reload the page and try again.'],
+    ['INTERNAL_SERVER_ERROR', 'The module couldn’t be assigned. Check your connection and try again.'],
+  ])('shows a clear alert for %s, never the raw message', async (code, message) => {
+    renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail(),
+      AssignableModules: assignableModules,
+      AssignModule: () => ({ errors: [{ message: 'dueAt must be after opensAt', extensions: { code } }] }),
+    });
+    const select = await screen.findByRole('combobox', { name: 'Module' });
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(3));
+    fireEvent.change(select, { target: { value: 'recognizing-trafficking-9-12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign module' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(screen.queryByText(/dueAt must be after opensAt/)).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+});
+
+describe('teacher: assignment progress', () => {
+  async function renderProgress() {
+    const view = renderApp(PROGRESS_PATH, {
+      Me: signedInAs(TEACHER),
+      AssignmentProgress: assignmentProgress,
+      AssignmentTopics: assignmentTopics,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Recognizing Human Trafficking' });
+    return view;
+  }
+
+  it('shows real counts for the class’s teacher', async () => {
+    await renderProgress();
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    const pairs = within(summary)
+      .getAllByRole('term')
+      .map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
+    expect(pairs).toEqual([
+      'Not started: 1',
+      'In progress: 1',
+      'Completed: 1',
+      'Excused (alternative activity): 1',
+    ]);
+    expect(document.title).toBe('Recognizing Human Trafficking · Haven');
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('renders each student’s state per step in words, with accessible table markup', async () => {
+    await renderProgress();
+    const table = screen.getByRole('table', {
+      name: 'Progress of each student in Recognizing Human Trafficking, step by step',
+    });
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.map((h) => h.getAttribute('scope'))).toEqual(Array(7).fill('col'));
+    // Short headers on screen, the full step name for screen readers and as a tooltip.
+    const step2 = headers[4] as HTMLElement;
+    expect(step2.textContent).toBe('Step 2Step 2, Lesson: What trafficking is');
+    expect(within(step2).getByTitle('Step 2, Lesson: What trafficking is').getAttribute('aria-hidden')).toBe(
+      'true',
+    );
+
+    const rowOf = (name: string) =>
+      within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
+    const cells = (name: string) =>
+      within(rowOf(name))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells('Priya')).toEqual([
+      'priya',
+      'In progress',
+      'Done',
+      'Current',
+      'Not yet',
+      'Sep 2, 2026, 10:15 AM',
+    ]);
+    expect(cells('Eli')).toEqual(['eli', 'Not started', 'Not yet', 'Not yet', 'Not yet', 'None yet']);
+    expect(cells('Leo')?.slice(0, 5)).toEqual([
+      'leo',
+      'CompletedExcused: alternative activity (Sex trafficking)',
+      'Done',
+      'Done',
+      'Done',
+    ]);
+    expect(within(rowOf('Priya')).getByRole('rowheader').getAttribute('scope')).toBe('row');
+  });
+
+  it('lists reflections with the privacy and safeguarding note', async () => {
+    await renderProgress();
+    const section = screen.getByRole('region', { name: 'Reflections' });
+    expect(section.textContent).toContain('only the student and their teachers can see them');
+    expect(section.textContent).toContain('do not question the student');
+    expect(section.textContent).toContain('designated staff member (counsellor or social worker)');
+    expect(section.textContent).toContain('school protocol');
+    const priya = within(section).getByRole('article', { name: 'Priya (priya)' });
+    expect(priya.textContent).toContain('Check who someone really is.');
+    expect(priya.textContent).toContain('Sep 2, 2026, 10:15 AM');
+    // Only students who wrote something.
+    expect(within(section).getAllByRole('article')).toHaveLength(1);
+  });
+
+  it.each([
+    ['the API does not show', `${CLASS_PATH}/assignments/other`],
+    ['belongs to another class', `/teacher/classes/c-other/assignments/${ASSIGNMENT_ID}`],
+  ])('says "not found" for an assignment %s', async (_, path) => {
+    renderApp(path, { Me: signedInAs(TEACHER), AssignmentProgress: assignmentProgress });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assignment not found' })).toBeTruthy();
+    expect(screen.queryByText('Priya')).toBeNull();
+  });
+
+  it('is closed to students', async () => {
+    const { calls } = renderApp(PROGRESS_PATH, {
+      Me: signedInAs(viewer()),
+      AssignmentProgress: assignmentProgress,
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'You do not have access to this page' }),
+    ).toBeTruthy();
+    expect(variablesOf(calls, 'AssignmentProgress')).toEqual([]);
+    expect(screen.queryByText('Priya')).toBeNull();
+  });
+});
