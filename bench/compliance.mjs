@@ -7,22 +7,15 @@
 // prints; it asserts nothing.
 //
 //   npm run build && node bench/compliance.mjs [--students 100000] [--runs 5]
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
+import { adminUrl, arg, createDatabase, dropDatabase, freePort, root, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const curriculum = require(join(root, 'dist/libs/curriculum/src/index.js'));
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const STUDENTS = arg('students', 100_000);
 const RUNS = arg('runs', 5);
 const YEAR = '2026-2027';
@@ -40,68 +33,6 @@ const MODULES = {
   '6-8': ['online-safety-6-8'],
   '9-12': ['recognizing-trafficking-9-12', 'healthy-relationships-9-12'],
 };
-const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function createDatabase() {
-  const name = `haven_bench_compliance_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return { name, url: u.toString() };
-}
-
-async function dropDatabase(name) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
-}
-
-/** Keeps the child on the error (not printed) so that it can be stopped on the way out. */
-const withServer = (e, server) => Object.defineProperty(e, 'server', { value: server, enumerable: false });
-
-async function startServer(url, port) {
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
-      join(root, 'dist/apps/api/src/main.js'),
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        NODE_ENV: 'production',
-        HAVEN_SEED_DEMO: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let log = '';
-  server.stdout.on('data', (d) => (log += d));
-  server.stderr.on('data', (d) => (log += d));
-  Object.defineProperty(server, 'log', { get: () => log });
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw withServer(new Error(`server exited:\n${log}`), server);
-    if (log.includes('Haven is running')) return server;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw withServer(new Error(`server did not start:\n${log}`), server);
-}
 
 const step = async (label, fn) => {
   const t = performance.now();
@@ -322,7 +253,7 @@ const REPORT = `query($y: String) { complianceReport(schoolYear: $y) {
   schools { schoolId schoolName status grades { grade status enrolled delivered missing excused pending percentDelivered reasons } } } }`;
 
 async function main() {
-  const db = await createDatabase();
+  const db = await createDatabase('haven_bench_compliance');
   let server;
   let client;
   try {
@@ -330,7 +261,7 @@ async function main() {
     server = await startServer(db.url, port);
     client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    console.log(`Haven compliance bench: PostgreSQL at ${new URL(admin).host}, database ${db.name}\n`);
+    console.log(`Haven compliance bench: PostgreSQL at ${new URL(adminUrl).host}, database ${db.name}\n`);
     console.log('0. Seeding (set-based SQL)');
     const t0 = performance.now();
     const seeded = await seed(client);

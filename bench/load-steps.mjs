@@ -6,87 +6,19 @@
 //
 //   npm run build && node bench/load-steps.mjs [--max-students 8000] [--seconds 10]
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
+import { adminUrl, arg, createDatabase, dropDatabase, freePort, root, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = require(join(root, 'dist/libs/scenario-engine/src/index.js'));
 const argon2 = require('argon2');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const MAX_STUDENTS = arg('max-students', 8000);
 const SECONDS = arg('seconds', 10);
 const RETRY_SHARE = 0.02; // share of requests that resend the previous event (a flaky network's retry)
-const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-async function createDatabase() {
-  const name = `haven_bench_${Date.now()}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  return { name, url: u.toString() };
-}
-
-async function dropDatabase(name) {
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await c.end();
-}
-
-async function startServer(url, port) {
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
-      join(root, 'dist/apps/api/src/main.js'),
-    ],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        NODE_ENV: 'production',
-        HAVEN_SEED_DEMO: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let log = '';
-  server.stdout.on('data', (d) => (log += d));
-  server.stderr.on('data', (d) => (log += d));
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`server exited:\n${log}`);
-    if (log.includes('Haven is running')) {
-      Object.defineProperty(server, 'log', { get: () => log });
-      return server;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not start:\n${log}`);
-}
 
 /** Students enrolled in one class with the 6-8 module assigned, signed in, with the steps before the scenario done. */
 async function seed(db, count) {
@@ -362,7 +294,7 @@ async function insertLoop(url, seconds, clients) {
 const ms = (n) => `${n.toFixed(1)} ms`;
 
 async function main() {
-  const db = await createDatabase();
+  const db = await createDatabase('haven_bench');
   const port = await freePort();
   const server = await startServer(db.url, port);
   const client = new pg.Client({ connectionString: db.url });
@@ -372,7 +304,7 @@ async function main() {
     const seeded = await seed(client, MAX_STUDENTS);
     const ctx = { scenario: seeded.scenario, assignment: seeded.assignment, accepted: new Set() };
     console.log(
-      `Haven load test: ${MAX_STUDENTS} signed-in students, PostgreSQL at ${new URL(admin).host}, ${SECONDS} s per run\n`,
+      `Haven load test: ${MAX_STUDENTS} signed-in students, PostgreSQL at ${new URL(adminUrl).host}, ${SECONDS} s per run\n`,
     );
 
     // Warm-up, then one student at a time (latency without queueing), then saturation.
