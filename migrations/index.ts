@@ -4,6 +4,7 @@ import { ModuleVersions1764150000000 } from './1764150000000-module-versions';
 import { Learning1795685274203 } from './1795685274203-learning';
 import { TrainingRecords1795687493683 } from './1795687493683-training-records';
 import { RosterImport1795688087017 } from './1795688087017-roster-import';
+import { ConsentRecords1795689710889 } from './1795689710889-consent-records';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Learning1795685274203,
   TrainingRecords1795687493683,
   RosterImport1795688087017,
+  ConsentRecords1795689710889,
 ];

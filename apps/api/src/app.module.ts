@@ -18,12 +18,16 @@ import {
 import { LearningService } from './learning/learning.service';
 import { ModuleBundles } from './learning/module-bundles';
 import { TrainingResolver } from './training/training.resolver';
+import { ConsentResolver } from './consent/consent.resolver';
+import { ConsentService } from './consent/consent.service';
 import { RosterImportController } from './roster-import/roster-import.controller';
 import { RosterImportResolver } from './roster-import/roster-import.resolver';
 import { RosterImportService } from './roster-import/roster-import.service';
 import { ComplianceExportController } from './compliance/compliance-export.controller';
 import { ComplianceResolver } from './compliance/compliance.resolver';
 import { ComplianceService } from './compliance/compliance.service';
+import { OutcomesResolver } from './compliance/outcomes.resolver';
+import { OutcomesService } from './compliance/outcomes.service';
 import { TrainingService } from './training/training.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
@@ -61,7 +65,9 @@ export const RESOLVERS = [
   ClassAssignmentsResolver,
   SubmitProgressResultResolver,
   TrainingResolver,
+  ConsentResolver,
   ComplianceResolver,
+  OutcomesResolver,
   RosterImportResolver,
 ];
 
@@ -130,7 +136,9 @@ export class AppModule {
         ModuleBundles,
         LearningService,
         TrainingService,
+        ConsentService,
         ComplianceService,
+        OutcomesService,
         RosterImportService,
         ...RESOLVERS,
       ],

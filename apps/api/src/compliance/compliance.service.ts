@@ -174,13 +174,28 @@ export class ComplianceService {
           AND t.student_id IN (SELECT student_id FROM enrolled)`,
       [schoolIds, schoolYear, first, last],
     );
+    // Parents' whole-year consent records (consent_record): an opt-out wins over written consent.
+    const consentQuery: Promise<{ student_id: string; kinds: string[] }[]> = this.ds.query(
+      `${enrolled}
+       SELECT r.student_id, array_agg(DISTINCT r.kind) AS kinds FROM consent_record r
+        WHERE r.school_year = $2 AND r.module_id IS NULL AND r.student_id IN (SELECT student_id FROM enrolled)
+        GROUP BY r.student_id`,
+      [schoolIds, schoolYear],
+    );
     // Independent reads: run them side by side on the pool.
-    const [roster, attempts, versionRows, excusals] = await Promise.all([
+    const [roster, attempts, versionRows, excusals, consentRows] = await Promise.all([
       rosterQuery,
       deliveriesQuery,
       versionsQuery,
       excusalsQuery,
+      consentQuery,
     ]);
+    const consentOf = new Map(
+      consentRows.map((c) => [
+        c.student_id,
+        c.kinds.includes('opt-out') ? ('opted-out' as const) : ('written-consent' as const),
+      ]),
+    );
     const versions = new Map(versionRows.map((v) => [v.id, v]));
     const deliveries = attempts.map((t) => {
       const mv = versions.get(t.module_version_id)!;
@@ -205,7 +220,7 @@ export class ComplianceService {
         id: r.id,
         schoolId: r.school_id,
         grade: r.grade_level,
-        consent: 'no-response' as const,
+        consent: consentOf.get(r.id) ?? ('no-response' as const),
       })),
       deliveries: deliveries.map((d) => ({
         id: d.id,

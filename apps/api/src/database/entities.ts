@@ -9,6 +9,7 @@ import {
 } from '../learning/learning.entities';
 import { TrainingCourse, TrainingRecord } from '../training/training.entities';
 import { ImportRun, RosterSource } from '../roster-import/roster-import.entities';
+import { ConsentRecord } from '../consent/consent.entity';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   TrainingRecord,
   RosterSource,
   ImportRun,
+  ConsentRecord,
 ];

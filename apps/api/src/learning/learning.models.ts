@@ -125,6 +125,9 @@ export class StudentAssignment {
 
   @Field(() => Int)
   totalSteps: number;
+
+  @Field({ description: 'Not eligible under the parental consent model: the alternative activity instead' })
+  excused: boolean;
 }
 
 @ObjectType()
@@ -255,6 +258,12 @@ export class StudentModule {
 
   @Field(() => AttemptProgress)
   progress: AttemptProgress;
+
+  @Field({
+    description:
+      'Not eligible under the parental consent model (opted out, or no written consent where required): lessons, scenarios and assessments are empty; show alternativeActivity',
+  })
+  excused: boolean;
 }
 
 @InputType({ description: 'One thing the student did, with an id the browser generated (retries reuse it)' })
@@ -399,6 +408,9 @@ export class StudentProgressRow {
     description: 'Private reflections: visible to the student and their teachers only',
   })
   reflections: ReflectionModel[];
+
+  @Field({ description: 'Excused under the parental consent model (opted out, or consent missing)' })
+  excusedForConsent: boolean;
 }
 
 @ObjectType({ description: 'Where every student of the class is in an assignment' })

@@ -26,6 +26,7 @@ import {
 } from './learning.models';
 import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
+import { ConsentService } from '../consent/consent.service';
 import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
@@ -38,6 +39,8 @@ function statusOf(attempt: Attempt | undefined): AssignmentStatus {
 /** How long a student's access to an assignment is remembered between submissions. */
 const ACCESS_TTL_MS = 30_000;
 const MAX_CACHED_SNAPSHOTS = 50_000;
+/** The attempt id of a student who never started (the record reads as not started). */
+const NO_ATTEMPT = '00000000-0000-4000-8000-000000000000';
 
 /** The record after a successful write of `plan` on `snap`. */
 function afterWrite(snap: AttemptSnapshot, plan: ProgressPlan): AttemptSnapshot {
@@ -55,7 +58,7 @@ function afterWrite(snap: AttemptSnapshot, plan: ProgressPlan): AttemptSnapshot 
 /** Assignments, and students' progress through them. Every rule a submitted event must meet lives here. */
 @Injectable()
 export class LearningService {
-  private readonly access = new Map<string, { assignment: Assignment; expires: number }>();
+  private readonly access = new Map<string, { assignment: Assignment; eligible: boolean; expires: number }>();
   /** The record as this process last wrote it, per student and assignment (see `submit`). */
   private readonly snapshots = new Map<string, AttemptSnapshot>();
 
@@ -66,6 +69,7 @@ export class LearningService {
     private readonly audit: AuditService,
     private readonly training: TrainingService,
     private readonly config: HavenConfig,
+    private readonly consent: ConsentService,
   ) {}
 
   // ---- teachers -------------------------------------------------------------------------------------
@@ -186,6 +190,7 @@ export class LearningService {
         (await this.ds.getRepository(School).findOne({ where: { id: cls.schoolId } }))?.districtId ?? null,
       detail: { students: rows.length },
     });
+    const excused = await this.consent.ineligibleInClass(assignment.classId, b.id);
     const titles = fromBundle.lessons(b, lang).map((l) => [l.id, l.title] as const);
     const titleOf = (kind: string, id: string): string =>
       (kind === 'lesson'
@@ -209,6 +214,7 @@ export class LearningService {
         alternativeTopics: r.alternative_topics ?? [],
         lastActivityAt: r.updated_at,
         reflections: r.reflections.map((x) => ({ ...x, at: new Date(x.at) })),
+        excusedForConsent: excused.has(r.id),
       })),
     };
   }
@@ -250,6 +256,7 @@ export class LearningService {
       const b = await this.bundles.get(a.moduleVersionId);
       const lang = this.languageFor(actor, b);
       const attempt = attemptOf.get(a.id);
+      const { eligible } = await this.consent.eligibility(actor.userId, a.classId, b.id);
       out.push({
         id: a.id,
         moduleId: b.id,
@@ -262,6 +269,7 @@ export class LearningService {
         status: statusOf(attempt),
         completedSteps: attempt?.completedSteps.length ?? 0,
         totalSteps: b.sequence.length,
+        excused: !eligible,
       });
     }
     return out;
@@ -275,9 +283,11 @@ export class LearningService {
     const attempt = await this.ds
       .getRepository(Attempt)
       .findOne({ where: { studentId: actor.userId, assignmentId } });
-    const lessons = fromBundle.lessons(b, lang).map((l) => ({ ...l, notes: [] }));
-    const scenarios = fromBundle.scenarios(b, lang);
-    const assessments = fromBundle.assessments(b, lang);
+    // A student without the parental consent the state requires (or opted out) never receives the content.
+    const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, b.id);
+    const lessons = eligible ? fromBundle.lessons(b, lang).map((l) => ({ ...l, notes: [] })) : [];
+    const scenarios = eligible ? fromBundle.scenarios(b, lang) : [];
+    const assessments = eligible ? fromBundle.assessments(b, lang) : [];
     const titleOf = (kind: string, id: string): string =>
       (kind === 'lesson' ? lessons : kind === 'scenario' ? scenarios : assessments).find((x) => x.id === id)
         ?.title ?? id;
@@ -290,7 +300,10 @@ export class LearningService {
       title: localize(b.title, lang, b.sourceLanguage),
       contentWarnings: fromBundle.contentWarnings(b, lang),
       alternativeActivity: alt ? localize(alt, lang, b.sourceLanguage) : null,
-      steps: b.sequence.map((s, index) => ({ index, kind: s.kind, id: s.id, title: titleOf(s.kind, s.id) })),
+      steps: eligible
+        ? b.sequence.map((s, index) => ({ index, kind: s.kind, id: s.id, title: titleOf(s.kind, s.id) }))
+        : [],
+      excused: !eligible,
       lessons,
       scenarios,
       assessments,
@@ -302,15 +315,21 @@ export class LearningService {
    * The assignment if this student may work on it (tenancy decides), remembered briefly: a class of students
    * submitting steps should not re-check enrolment on every step.
    */
-  private async studentAssignment(actor: Actor, assignmentId: string): Promise<Assignment | null> {
+  private async studentAssignment(
+    actor: Actor,
+    assignmentId: string,
+  ): Promise<{ assignment: Assignment; eligible: boolean } | null> {
     const key = `${actor.userId}:${assignmentId}`;
     const hit = this.access.get(key);
-    if (hit && hit.expires > Date.now()) return hit.assignment;
+    if (hit && hit.expires > Date.now()) return hit;
     const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
     if (!assignment) return null;
+    const bundle = await this.bundles.get(assignment.moduleVersionId);
+    const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, bundle.id);
     if (this.access.size > 100_000) this.access.clear();
-    this.access.set(key, { assignment, expires: Date.now() + ACCESS_TTL_MS });
-    return assignment;
+    const entry = { assignment, eligible, expires: Date.now() + ACCESS_TTL_MS };
+    this.access.set(key, entry);
+    return entry;
   }
 
   private languageFor(actor: Actor, b: ModuleVersion): string {
@@ -329,8 +348,25 @@ export class LearningService {
    * and changes nothing; an event the rules refuse is rejected with a code and changes nothing.
    */
   async submit(actor: Actor, input: SubmitProgressInput): Promise<SubmitProgressResult> {
-    const assignment = await this.studentAssignment(actor, input.assignmentId);
-    if (!assignment) throw notFound('Assignment');
+    const access = await this.studentAssignment(actor, input.assignmentId);
+    if (!access) throw notFound('Assignment');
+    const { assignment } = access;
+    if (!access.eligible) {
+      // Opted out, or no written consent where the state requires it: nothing of the module is recorded.
+      const attempt = await this.ds
+        .getRepository(Attempt)
+        .findOne({ where: { studentId: actor.userId, assignmentId: assignment.id } });
+      return {
+        attemptId: attempt?.id ?? NO_ATTEMPT,
+        results: input.events.map((e) => ({
+          id: e.id,
+          outcome: 'rejected' as const,
+          code: 'NOT_ELIGIBLE',
+          message:
+            'This student is excused from this module under the parental consent rules: show the alternative activity.',
+        })),
+      };
+    }
     const bundle = await this.bundles.get(assignment.moduleVersionId);
     const ids = input.events.map((e) => e.id);
     const key = `${actor.userId}:${assignment.id}`;

@@ -133,6 +133,25 @@ const CASES: Case[] = [
     tolerated: ['NOT_FOUND'],
   },
   {
+    name: 'Query.classConsent',
+    query: (f) =>
+      `{ classConsent(classId: "${f.demo.classes.get('Health 7, Period 2')!.id}", schoolYear: "2026-2027") { model } }`,
+    allowed: ROSTER,
+  },
+  {
+    name: 'Mutation.recordConsent',
+    query: () =>
+      'mutation { recordConsent(input: { studentId: "00000000-0000-4000-8000-000000000000", schoolYear: "2026-2027", kind: "opt-out" }) { id } }',
+    allowed: ROSTER,
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.removeConsent',
+    query: () => 'mutation { removeConsent(id: "00000000-0000-4000-8000-000000000000") }',
+    allowed: ROSTER,
+    tolerated: ['NOT_FOUND'],
+  },
+  {
     name: 'Query.importRuns',
     query: () => '{ importRuns { id status } }',
     allowed: ['district_admin', 'platform_admin'],

@@ -8,7 +8,13 @@ import {
   viewer,
   type Resolver,
 } from '../../testing/render-app';
-import { complianceReport, gradeCompliance, staffTraining, studentCompliance } from './district-fixtures';
+import {
+  complianceReport,
+  gradeCompliance,
+  outcomesReport,
+  staffTraining,
+  studentCompliance,
+} from './district-fixtures';
 
 const CURRENT = schoolYearOf(new Date());
 
@@ -17,6 +23,7 @@ describe('mandate compliance dashboard', () => {
     const { calls } = renderApp('/district/compliance', {
       Me: signedInAs(DISTRICT_ADMIN),
       ComplianceReport: complianceReport,
+      OutcomesReport: outcomesReport,
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mandate compliance' })).toBeTruthy();
     await screen.findByRole('heading', { name: 'Florida Child Trafficking Prevention Education' });
@@ -230,6 +237,7 @@ describe('evidence report', () => {
       Me: signedInAs(DISTRICT_ADMIN),
       ComplianceReport: complianceReport,
       StaffTraining: staffTraining,
+      OutcomesReport: outcomesReport,
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Compliance evidence report' })).toBeTruthy();
     const grades = await screen.findByRole('table', { name: 'Grades at Bayside Secondary School' });

@@ -149,3 +149,50 @@ export const staffTraining: Resolver = () => ({
     ],
   },
 });
+
+const outcome = (
+  construct: string,
+  pairs: string,
+  preMean: number | null,
+  postMean: number | null,
+  gain: number | null,
+) => ({ __typename: 'ConstructOutcome', construct, pairs, preMean, postMean, gain });
+
+export const outcomesReport: Resolver = (variables) => ({
+  data: {
+    outcomesReport: {
+      __typename: 'OutcomesReport',
+      districtName: 'Gulf Coast Unified',
+      schoolYear: (variables['schoolYear'] as string | undefined) ?? '2026-2027',
+      generatedAt: '2026-11-26T10:00:00.000Z',
+      groups: [
+        {
+          __typename: 'OutcomeGroup',
+          schoolId: 's-1',
+          schoolName: 'Bayside Secondary School',
+          grade: 7,
+          moduleId: 'online-safety-6-8',
+          moduleVersion: '1.0.0',
+          moduleTitle: 'Staying Safe Online',
+          constructs: [
+            outcome('knowledge', '12', 55.5, 80, 24.5),
+            outcome('attitudes', '12', 60, 75, 15),
+            outcome('help-seeking-intention', '<5', null, null, null),
+          ],
+          sessionSafety: { __typename: 'SessionSafetyOutcome', respondents: '12', upsetPercent: 8.3 },
+        },
+        {
+          __typename: 'OutcomeGroup',
+          schoolId: 's-1',
+          schoolName: 'Bayside Secondary School',
+          grade: 10,
+          moduleId: 'recognizing-trafficking-9-12',
+          moduleVersion: '1.0.0',
+          moduleTitle: 'Recognizing Trafficking',
+          constructs: [outcome('knowledge', '<5', null, null, null)],
+          sessionSafety: { __typename: 'SessionSafetyOutcome', respondents: '<5', upsetPercent: null },
+        },
+      ],
+    },
+  },
+});

@@ -6,6 +6,7 @@ import {
   assignmentProgress,
   assignmentTopics,
   ASSIGNMENT_ID,
+  classConsent,
   classDetail,
   CLASS_ID,
 } from './teacher-fixtures';
@@ -20,6 +21,7 @@ describe('teacher: class assignments', () => {
   it('lists the class’s assignments, each linking to its progress', async () => {
     const { calls } = renderApp(CLASS_PATH, {
       Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
       ClassDetail: classDetail(),
       AssignableModules: assignableModules,
     });
@@ -48,6 +50,7 @@ describe('teacher: class assignments', () => {
   it('says so when nothing is assigned yet', async () => {
     renderApp(CLASS_PATH, {
       Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
       ClassDetail: classDetail([]),
       AssignableModules: assignableModules,
     });
@@ -66,6 +69,7 @@ describe('teacher: class assignments', () => {
     }));
     const { calls } = renderApp(CLASS_PATH, {
       Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
       ClassDetail: classDetail(),
       AssignableModules: assignableModules,
       AssignModule: assignModule,
@@ -112,6 +116,7 @@ describe('teacher: class assignments', () => {
   it('sends no due date when none is picked, and asks for a module first', async () => {
     const { calls } = renderApp(CLASS_PATH, {
       Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
       ClassDetail: classDetail([]),
       AssignableModules: assignableModules,
       AssignModule: () => ({ data: { assignModule: assignment() } }),
@@ -139,6 +144,7 @@ describe('teacher: class assignments', () => {
   ])('shows a clear alert for %s, never the raw message', async (code, message) => {
     renderApp(CLASS_PATH, {
       Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
       ClassDetail: classDetail(),
       AssignableModules: assignableModules,
       AssignModule: () => ({ errors: [{ message: 'dueAt must be after opensAt', extensions: { code } }] }),
@@ -252,5 +258,55 @@ describe('teacher: assignment progress', () => {
     ).toBeTruthy();
     expect(variablesOf(calls, 'AssignmentProgress')).toEqual([]);
     expect(screen.queryByText('Priya')).toBeNull();
+  });
+});
+
+describe('teacher: parental consent', () => {
+  it('explains the state model, shows each student’s status and records an opt-out with a note', async () => {
+    const recordConsent = jest.fn(() => ({
+      data: { recordConsent: { __typename: 'ConsentRecordModel', id: 'cr-2' } },
+    }));
+    const { calls } = renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassDetail: classDetail(),
+      AssignableModules: assignableModules,
+      ClassConsent: classConsent,
+      RecordConsent: recordConsent,
+    });
+    const section = await screen.findByRole('region', { name: 'Parental consent' });
+    expect(await within(section).findByText(/In CA, parents may opt their child out/)).toBeTruthy();
+    const table = within(section).getByRole('table', {
+      name: 'Consent status of each student this school year',
+    });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Takes part')).toBeTruthy();
+    expect(within(rows[2]!).getByText('Opted out')).toBeTruthy();
+    expect(within(rows[2]!).getByRole('button', { name: 'Remove Opt-out for Leo' })).toBeTruthy();
+
+    fireEvent.change(within(section).getByLabelText('Note for Eli (optional)'), {
+      target: { value: 'Phone call' },
+    });
+    fireEvent.click(within(section).getByRole('button', { name: 'Record opt-out for Eli' }));
+    expect(await within(section).findByText('Opt-out recorded for Eli.')).toBeTruthy();
+    expect(variablesOf(calls, 'RecordConsent')).toEqual([
+      { input: { studentId: 'st-eli', schoolYear: '2026-2027', kind: 'opt-out', note: 'Phone call' } },
+    ]);
+  });
+
+  it('marks students excused for consent on the progress page', async () => {
+    renderApp(PROGRESS_PATH, {
+      Me: signedInAs(TEACHER),
+      AssignmentProgress: (v) => {
+        const r = assignmentProgress(v) as {
+          data: { assignmentProgress: { students: Record<string, unknown>[] } };
+        };
+        r.data.assignmentProgress.students[0]!['excusedForConsent'] = true;
+        return r;
+      },
+      AssignmentTopics: assignmentTopics,
+    });
+    expect(
+      await screen.findByText('Excused: no parental consent for this module (alternative activity)'),
+    ).toBeTruthy();
   });
 });

@@ -79,6 +79,7 @@ const row = (id: string, displayName: string, username: string, fields: Record<s
   completedSteps: [],
   currentStep: null,
   alternativeTopics: [],
+  excusedForConsent: false,
   lastActivityAt: null,
   reflections: [],
   ...fields,
@@ -132,5 +133,48 @@ export const assignmentTopics: Resolver = () => ({
       language: 'en',
       topics: [{ __typename: 'Topic', tag: 'sex-trafficking', label: 'Sex trafficking' }],
     },
+  },
+});
+
+const consentRow = (
+  id: string,
+  displayName: string,
+  status: string,
+  records: Array<Record<string, unknown>> = [],
+) => ({
+  __typename: 'StudentConsent',
+  student: { __typename: 'Student', id, username: displayName.toLowerCase(), displayName },
+  eligible: status === 'eligible' || status === 'consent-on-file',
+  status,
+  optOutNotRecognised: false,
+  records,
+});
+
+/** A California class: passive opt-out; Leo's parent opted him out. */
+export const classConsent: Resolver = (variables) => ({
+  data: {
+    classConsent:
+      variables['classId'] === CLASS_ID
+        ? {
+            __typename: 'ClassConsent',
+            classId: CLASS_ID,
+            schoolYear: variables['schoolYear'],
+            model: 'opt-out',
+            state: 'CA',
+            students: [
+              consentRow('st-eli', 'Eli', 'eligible'),
+              consentRow('st-leo', 'Leo', 'opted-out', [
+                {
+                  __typename: 'ConsentRecordModel',
+                  id: 'cr-1',
+                  kind: 'opt-out',
+                  moduleId: null,
+                  note: 'Letter from parent',
+                  recordedAt: new Date(2026, 8, 2).toISOString(),
+                },
+              ]),
+            ],
+          }
+        : null,
   },
 });

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { readSchoolYear, yearQuery, type ComplianceBase } from '../compliance-year';
 import { RuleSummary, SmallGroupNote, StatusBadge, YearSelect } from './compliance-parts';
 import { GradeTable } from './grade-table';
+import { OutcomesSection } from './outcomes-section';
 import { PercentChart, type PercentBar } from './percent-chart';
 
 /** /district/compliance (and /school/compliance): each rule, and each school and grade against it. */
@@ -107,6 +108,8 @@ export function ComplianceDashboardPage({ base }: { base: ComplianceBase }) {
             )}
             <SmallGroupNote />
           </section>
+
+          <OutcomesSection year={report.schoolYear} idPrefix="dashboard" />
         </>
       )}
     </div>

@@ -8,6 +8,7 @@ import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { readSchoolYear } from '../compliance-year';
 import { RuleSummary, SmallGroupNote, StatusBadge, YearSelect } from './compliance-parts';
 import { GradeTable } from './grade-table';
+import { OutcomesSection } from './outcomes-section';
 import { StaffTable } from './training-page';
 
 export const csvHref = (year: string): string =>
@@ -94,6 +95,8 @@ export function ReportPage() {
             )}
             <SmallGroupNote />
           </section>
+
+          <OutcomesSection year={data.schoolYear} idPrefix="report" />
 
           <section className="section" aria-labelledby="report-training">
             <h2 id="report-training">{t('report.training')}</h2>

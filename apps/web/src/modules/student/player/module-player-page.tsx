@@ -29,5 +29,18 @@ export function ModulePlayerPage() {
       </section>
     );
   }
+  if (data.myAssignment.excused) {
+    // Excused under the parental consent rules: the alternative activity, never the lessons.
+    return (
+      <section className="panel warning-panel" aria-labelledby="alternative-title">
+        <h1 id="alternative-title">{t('student.player.warning.alternativeTitle')}</h1>
+        <p>{data.myAssignment.alternativeActivity ?? t('student.player.warning.alternativeDefault')}</p>
+        <p>{t('student.player.excusedNote')}</p>
+        <Link className="button button--secondary" to="/student">
+          {t('student.player.backToLessons')}
+        </Link>
+      </section>
+    );
+  }
   return <ModulePlayer key={data.myAssignment.assignmentId} module={data.myAssignment} />;
 }

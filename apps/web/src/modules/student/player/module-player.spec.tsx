@@ -189,3 +189,23 @@ describe('module player', () => {
     );
   });
 });
+
+describe('student player: excused under the parental consent rules', () => {
+  it('shows the alternative activity instead of the lessons, and sends nothing', async () => {
+    const module = {
+      ...moduleFixture(),
+      excused: true,
+      steps: [],
+      lessons: [],
+      scenarios: [],
+      assessments: [],
+    };
+    const { calls } = renderApp(PATH, {
+      Me: signedInAs(viewer()),
+      MyAssignment: () => ({ data: { myAssignment: module } }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Something else to do' })).toBeTruthy();
+    expect(screen.getByText('Read the chapter on safe apps in your workbook.')).toBeTruthy();
+    expect(calls.filter((c) => c.operationName === 'SubmitProgress')).toEqual([]);
+  });
+});

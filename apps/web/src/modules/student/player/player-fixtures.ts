@@ -46,6 +46,7 @@ export function moduleFixture(progress: Partial<Progress> = {}): StudentModule {
     language: 'en',
     title: 'Staying Safe Online',
     alternativeActivity: 'Read the chapter on safe apps in your workbook.',
+    excused: false,
     contentWarnings: [
       { __typename: 'ContentWarning', topic: 'grooming', text: 'This lesson talks about online grooming.' },
     ],

@@ -174,6 +174,9 @@ export function AssignmentProgressPage() {
                       <span className={`badge badge--${row.status}`}>
                         {t(`teacher.progress.status.${row.status}`)}
                       </span>
+                      {row.excusedForConsent && (
+                        <span className="excused">{t('teacher.progress.excusedForConsent')}</span>
+                      )}
                       {row.alternativeTopics.length > 0 && (
                         <span className="excused">
                           {t('teacher.progress.excused', { topics: topicNames(row.alternativeTopics) })}

@@ -7,6 +7,7 @@ import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { AssignModuleForm } from './assign-module-form';
 import { ClassAssignments } from './class-assignments';
+import { ClassConsent } from './class-consent';
 
 export function ClassDetailPage() {
   const { t } = useTranslation();
@@ -87,6 +88,10 @@ export function ClassDetailPage() {
       <section className="section" aria-labelledby="class-assignments-title">
         <h2 id="class-assignments-title">{t('teacher.assignments.title')}</h2>
         <ClassAssignments classId={found.id} assignments={found.assignments} />
+      </section>
+      <section className="section" aria-labelledby="class-consent-title">
+        <h2 id="class-consent-title">{t('teacher.consent.title')}</h2>
+        <ClassConsent classId={found.id} schoolYear={found.schoolYear} />
       </section>
       <section className="section panel" aria-labelledby="class-assign-title">
         <h2 id="class-assign-title">{t('teacher.assign.title')}</h2>

@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { LIKERT_SCALES, type CompiledAssessment, type LanguageMap } from '@haven/curriculum';
+import { displayCount, SMALL_GROUP_THRESHOLD } from '@haven/mandates';
+import { DataSource } from 'typeorm';
+import { Actor, districtsWhere, schoolsWhere } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { badInput } from '../common/errors';
+import { ConstructOutcome, OutcomeGroup, OutcomesReport } from './outcomes.models';
+
+/** The constructs reported as pre/post gains, in display order; session safety is reported on its own. */
+export const GAIN_CONSTRUCTS = ['knowledge', 'attitudes', 'help-seeking-intention', 'self-efficacy'] as const;
+const SESSION_SAFETY = 'session-safety';
+
+/** How one item of one module version's pre or post assessment is scored (0-100). */
+export interface ItemScoring {
+  moduleVersionId: string;
+  assessmentId: string;
+  kind: 'pre' | 'post';
+  itemId: string;
+  construct: string;
+  /** The correct answer as recorded ("true", an option id), for keyed items. */
+  key: string | null;
+  /** Number of Likert points, for Likert items. */
+  points: number | null;
+  reverse: boolean;
+}
+
+/**
+ * Scoring rules from a module version's assessments: keyed items (multiple choice, true/false) score 100 when
+ * the answer matches the key, 0 otherwise; Likert items score (value - 1) / (points - 1) * 100, reversed for
+ * `reverse` items. Items with neither (an unkeyed multiple choice) are not scored.
+ */
+export function scoringRules(
+  moduleVersionId: string,
+  assessments: readonly CompiledAssessment[],
+): ItemScoring[] {
+  const out: ItemScoring[] = [];
+  for (const a of assessments) {
+    if (a.kind !== 'pre' && a.kind !== 'post') continue;
+    for (const it of a.items) {
+      const base = {
+        moduleVersionId,
+        assessmentId: a.id,
+        kind: a.kind,
+        itemId: it.id,
+        construct: it.construct,
+      };
+      if (it.type === 'likert') {
+        const scale: Record<string, readonly string[]> | undefined = LIKERT_SCALES[it.scale];
+        const points = scale?.en?.length ?? Object.values(it.labels)[0]?.length ?? 0;
+        if (points >= 2) out.push({ ...base, key: null, points, reverse: it.reverse });
+      } else if (a.answerKey[it.id] !== undefined) {
+        out.push({ ...base, key: String(a.answerKey[it.id]), points: null, reverse: false });
+      }
+    }
+  }
+  return out;
+}
+
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
+interface GainRow {
+  school_id: string;
+  grade: number;
+  module_version_id: string;
+  construct: string;
+  pairs: number;
+  pre_mean: number | null;
+  post_mean: number | null;
+}
+
+interface SafetyRow {
+  school_id: string;
+  grade: number;
+  module_version_id: string;
+  respondents: number;
+  upset: number;
+}
+
+/**
+ * Outcomes beside delivery: pre/post gains per construct per school, grade and module version, with the number
+ * of matched pairs. The answers are scored and aggregated in SQL in one pass over the district's responses for
+ * the school year (scoring rules from the bundles are passed as an unnest table); no per-student query. Groups
+ * under 5 matched pairs show "<5" and no means.
+ */
+@Injectable()
+export class OutcomesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async scope(
+    actor: Actor,
+  ): Promise<{ district: { id: string; name: string }; schoolIds: string[] | null } | null> {
+    const districtId = districtsWhere(actor, 'district_admin')[0];
+    if (districtId) {
+      const [district] = await this.ds.query(`SELECT id, name FROM district WHERE id = $1`, [districtId]);
+      return district ? { district, schoolIds: null } : null;
+    }
+    const schoolIds = schoolsWhere(actor, 'school_admin');
+    if (!schoolIds.length) return null;
+    const [district] = await this.ds.query(
+      `SELECT d.id, d.name FROM district d JOIN school s ON s.district_id = d.id WHERE s.id = $1`,
+      [schoolIds[0]],
+    );
+    return district ? { district, schoolIds } : null;
+  }
+
+  async report(actor: Actor, schoolYear: string): Promise<OutcomesReport | null> {
+    if (!/^\d{4}-\d{4}$/.test(schoolYear)) throw badInput('schoolYear must look like 2026-2027');
+    const scope = await this.scope(actor);
+    if (!scope) return null;
+    const schools: { id: string; name: string }[] = await this.ds.query(
+      `SELECT id, name FROM school
+        WHERE district_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) ORDER BY name`,
+      [scope.district.id, scope.schoolIds],
+    );
+    const schoolIds = schools.map((s) => s.id);
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'outcomes.read',
+      targetType: 'district',
+      targetId: scope.district.id,
+      districtId: scope.district.id,
+      detail: { schoolYear },
+    });
+    // Module versions assigned in these schools this school year, with their assessments.
+    const versions: {
+      id: string;
+      module_id: string;
+      version: string;
+      title: LanguageMap;
+      assessments: CompiledAssessment[] | null;
+    }[] = await this.ds.query(
+      `SELECT mv.id, mv.module_id, mv.version, mv.title, mv.bundle->'assessments' AS assessments
+         FROM module_version mv
+        WHERE mv.id IN (SELECT a.module_version_id FROM assignment a JOIN class_section c ON c.id = a.class_id
+                         WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2)`,
+      [schoolIds, schoolYear],
+    );
+    const rules = versions.flatMap((v) => scoringRules(v.id, v.assessments ?? []));
+    const base = { districtName: scope.district.name, schoolYear, generatedAt: new Date() };
+    if (!rules.length) return { ...base, groups: [] };
+    const col = <K extends keyof ItemScoring>(k: K) => rules.map((r) => r[k]);
+    const params = [
+      schoolIds,
+      schoolYear,
+      col('moduleVersionId'),
+      col('assessmentId'),
+      col('kind'),
+      col('itemId'),
+      col('construct'),
+      col('key'),
+      col('points'),
+      col('reverse'),
+    ];
+    // Each student's first answer to each item of the pre/post assessments of classes this school year,
+    // scored 0-100; then per student a mean per construct and assessment kind.
+    const scored = `WITH rules AS (
+        SELECT * FROM unnest($3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[],
+                             $9::int[], $10::boolean[])
+          AS x(module_version_id, assessment_id, kind, item_id, construct, key, points, reverse)),
+      answers AS (
+        SELECT DISTINCT ON (t.student_id, t.module_version_id, r.assessment_id, r.item_id)
+               c.school_id, u.grade_level AS grade, t.student_id, t.module_version_id, r.assessment_id, r.item_id,
+               r.response
+          FROM assessment_response r
+          JOIN attempt t ON t.id = r.attempt_id
+          JOIN assignment a ON a.id = t.assignment_id
+          JOIN class_section c ON c.id = a.class_id
+          JOIN app_user u ON u.id = t.student_id
+         WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2
+         ORDER BY t.student_id, t.module_version_id, r.assessment_id, r.item_id, r.answered_at),
+      scored AS (
+        SELECT s.school_id, s.grade, s.student_id, s.module_version_id, x.kind, x.construct,
+               CASE WHEN x.key IS NOT NULL THEN CASE WHEN s.response = x.key THEN 100.0 ELSE 0.0 END
+                    WHEN s.response ~ '^[0-9]+$' AND s.response::int BETWEEN 1 AND x.points THEN
+                      (CASE WHEN x.reverse THEN x.points - s.response::int ELSE s.response::int - 1 END) * 100.0
+                        / (x.points - 1)
+               END AS score
+          FROM answers s
+          JOIN rules x ON x.module_version_id = s.module_version_id AND x.assessment_id = s.assessment_id
+                      AND x.item_id = s.item_id),
+      per_student AS (
+        SELECT school_id, grade, student_id, module_version_id, kind, construct, avg(score) AS score,
+               bool_or(score < 50) AS low
+          FROM scored WHERE score IS NOT NULL
+         GROUP BY school_id, grade, student_id, module_version_id, kind, construct)`;
+    const gainsQuery: Promise<GainRow[]> = this.ds.query(
+      `${scored}
+       SELECT pre.school_id, pre.grade, pre.module_version_id, pre.construct, count(*)::int AS pairs,
+              avg(pre.score)::float8 AS pre_mean, avg(post.score)::float8 AS post_mean
+         FROM per_student pre
+         JOIN per_student post ON post.student_id = pre.student_id AND post.school_id = pre.school_id
+          AND post.grade = pre.grade AND post.module_version_id = pre.module_version_id
+          AND post.construct = pre.construct AND post.kind = 'post'
+        WHERE pre.kind = 'pre' AND pre.construct <> '${SESSION_SAFETY}'
+        GROUP BY pre.school_id, pre.grade, pre.module_version_id, pre.construct`,
+      params,
+    );
+    // Session safety: below the scale midpoint on a safety item (after reversal) counts as "felt upsetting".
+    const safetyQuery: Promise<SafetyRow[]> = this.ds.query(
+      `${scored}
+       SELECT school_id, grade, module_version_id, count(*)::int AS respondents,
+              count(*) FILTER (WHERE low)::int AS upset
+         FROM per_student WHERE kind = 'post' AND construct = '${SESSION_SAFETY}'
+        GROUP BY school_id, grade, module_version_id`,
+      params,
+    );
+    const [gains, safety] = await Promise.all([gainsQuery, safetyQuery]);
+    const versionById = new Map(versions.map((v) => [v.id, v]));
+    const measured = new Map(
+      versions.map((v) => {
+        const pre = new Set(
+          rules.filter((r) => r.moduleVersionId === v.id && r.kind === 'pre').map((r) => r.construct),
+        );
+        const post = new Set(
+          rules.filter((r) => r.moduleVersionId === v.id && r.kind === 'post').map((r) => r.construct),
+        );
+        return [v.id, GAIN_CONSTRUCTS.filter((c) => pre.has(c) && post.has(c))];
+      }),
+    );
+    const groups = new Map<string, { schoolId: string; grade: number; mvId: string }>();
+    const keyOf = (r: { school_id: string; grade: number; module_version_id: string }) =>
+      `${r.school_id}|${r.grade}|${r.module_version_id}`;
+    for (const r of [...gains, ...safety])
+      groups.set(keyOf(r), { schoolId: r.school_id, grade: r.grade, mvId: r.module_version_id });
+    const gainByKey = new Map(gains.map((g) => [`${keyOf(g)}|${g.construct}`, g]));
+    const safetyByKey = new Map(safety.map((s) => [keyOf(s), s]));
+    const out: OutcomeGroup[] = [...groups.entries()].map(([key, g]) => {
+      const v = versionById.get(g.mvId)!;
+      const constructs: ConstructOutcome[] = (measured.get(g.mvId) ?? []).map((construct) => {
+        const row = gainByKey.get(`${key}|${construct}`);
+        const pairs = row?.pairs ?? 0;
+        if (!row || pairs < SMALL_GROUP_THRESHOLD)
+          return { construct, pairs: String(displayCount(pairs)), preMean: null, postMean: null, gain: null };
+        const pre = round1(row.pre_mean ?? 0);
+        const post = round1(row.post_mean ?? 0);
+        return { construct, pairs: String(pairs), preMean: pre, postMean: post, gain: round1(post - pre) };
+      });
+      const s = safetyByKey.get(key);
+      return {
+        schoolId: g.schoolId,
+        schoolName: schools.find((x) => x.id === g.schoolId)?.name ?? '',
+        grade: g.grade,
+        moduleId: v.module_id,
+        moduleVersion: v.version,
+        moduleTitle: v.title.en ?? Object.values(v.title)[0] ?? v.module_id,
+        constructs,
+        sessionSafety: s
+          ? {
+              respondents: String(displayCount(s.respondents)),
+              upsetPercent:
+                s.respondents >= SMALL_GROUP_THRESHOLD ? round1((100 * s.upset) / s.respondents) : null,
+            }
+          : null,
+      };
+    });
+    out.sort(
+      (a, b) =>
+        a.schoolName.localeCompare(b.schoolName) ||
+        a.grade - b.grade ||
+        a.moduleId.localeCompare(b.moduleId) ||
+        a.moduleVersion.localeCompare(b.moduleVersion),
+    );
+    return { ...base, groups: out };
+  }
+}
