@@ -84,7 +84,6 @@ describe('teacher area', () => {
   it.each([
     ['/teacher/assignments', 'Assignments'],
     ['/teacher/progress', 'Progress'],
-    ['/teacher/training', 'Training'],
   ])('%s is an honest "coming soon" page', async (path, title) => {
     renderApp(path, { Me: signedInAs(TEACHER) });
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();

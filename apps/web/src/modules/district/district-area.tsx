@@ -12,6 +12,7 @@ import { ReportPage } from './components/report-page';
 import { StudentRecordPage } from './components/student-record-page';
 import { TrainingPage } from './components/training-page';
 import type { ComplianceBase } from './compliance-year';
+import { TableRegion } from '../layout/components/table-region';
 
 /** The most schools asked for at once; the server bounds lists too. */
 export const SCHOOLS_PAGE_SIZE = 100;
@@ -44,7 +45,7 @@ function DistrictOverviewPage() {
           <p>{t('district.schools.empty')}</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <TableRegion label={t('district.schools.caption')}>
               <table>
                 <caption className="visually-hidden">{t('district.schools.caption')}</caption>
                 <thead>
@@ -72,7 +73,7 @@ function DistrictOverviewPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
             {data.schools.length >= SCHOOLS_PAGE_SIZE && (
               <p className="note">{t('district.schools.truncated', { limit: SCHOOLS_PAGE_SIZE })}</p>
             )}

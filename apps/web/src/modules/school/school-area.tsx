@@ -6,6 +6,7 @@ import { formatGradeNumbers } from '../layout/format';
 import { Loading, QueryError } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { usePageTitle } from '../layout/hooks/use-page-title';
+import { TableRegion } from '../layout/components/table-region';
 
 function SchoolOverviewPage() {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ function SchoolOverviewPage() {
             {school.classes.length === 0 ? (
               <p>{t('school.overview.noClasses')}</p>
             ) : (
-              <div className="table-wrap">
+              <TableRegion label={t('school.overview.classesCaption', { name: school.name })}>
                 <table>
                   <caption>{t('school.overview.classesCaption', { name: school.name })}</caption>
                   <thead>
@@ -70,7 +71,7 @@ function SchoolOverviewPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableRegion>
             )}
           </section>
         ))

@@ -310,3 +310,46 @@ describe('teacher: parental consent', () => {
     ).toBeTruthy();
   });
 });
+
+describe('teacher: my training', () => {
+  it('lists the trainings the teacher holds, with expiry and status', async () => {
+    renderApp('/teacher/training', {
+      Me: signedInAs(TEACHER),
+      MyTrainings: () => ({
+        data: {
+          myTrainings: [
+            {
+              __typename: 'TrainingRecordModel',
+              id: 'r1',
+              courseCode: 'haven-facilitator-basics',
+              courseTitle: 'Haven facilitator basics',
+              completedAt: '2026-08-15T00:00:00.000Z',
+              expiresAt: '2028-08-15T00:00:00.000Z',
+              source: 'haven',
+              current: true,
+              expiringSoon: false,
+            },
+            {
+              __typename: 'TrainingRecordModel',
+              id: 'r2',
+              courseCode: 'mandated-reporter',
+              courseTitle: 'Mandated reporter training',
+              completedAt: '2024-08-16T00:00:00.000Z',
+              expiresAt: '2025-08-16T00:00:00.000Z',
+              source: 'external',
+              current: false,
+              expiringSoon: false,
+            },
+          ],
+        },
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'My training' })).toBeTruthy();
+    const table = await screen.findByRole('table', { name: 'Your training records' });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows[1]).toMatch(/^Haven facilitator basics.*Current$/);
+    expect(rows[2]).toMatch(/^Mandated reporter training.*Expired$/);
+  });
+});

@@ -4,6 +4,7 @@ import { ComingSoon } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { ClassDetailPage } from './components/class-detail-page';
+import { MyTrainingPage } from './components/my-training-page';
 import { TeacherClassesPage } from './components/teacher-classes-page';
 
 /** Everything under /teacher. Loaded on demand: students never download it. */
@@ -22,10 +23,7 @@ export function TeacherArea() {
         path="progress"
         element={<ComingSoon title={t('teacher.progress.title')} body={t('teacher.progress.body')} />}
       />
-      <Route
-        path="training"
-        element={<ComingSoon title={t('teacher.training.title')} body={t('teacher.training.body')} />}
-      />
+      <Route path="training" element={<MyTrainingPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

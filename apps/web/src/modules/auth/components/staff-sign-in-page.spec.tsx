@@ -26,14 +26,14 @@ describe('staff sign-in', () => {
   });
 
   it('returns to the page that asked for sign-in when it is in the user area', async () => {
-    const { location } = renderApp('/teacher/training', {
+    const { location } = renderApp('/teacher/progress', {
       Me: signedInAs(null),
       SignIn: () => ({ data: { signIn: TEACHER } }),
     });
     await screen.findByRole('heading', { level: 1, name: 'Staff sign-in' });
     signInWith('teacher@gulfcoast.example', 'haven-demo-2026');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Training' })).toBeTruthy();
-    expect(location.pathname).toBe('/teacher/training');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Progress' })).toBeTruthy();
+    expect(location.pathname).toBe('/teacher/progress');
   });
 
   it('shows the generic message on wrong credentials and clears the password', async () => {

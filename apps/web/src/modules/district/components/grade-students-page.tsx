@@ -9,6 +9,7 @@ import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { readSchoolYear, yearQuery, type ComplianceBase } from '../compliance-year';
 import { OutcomeBadge, TopicList } from './compliance-parts';
 import type { StudentLinkState } from './student-record-page';
+import { TableRegion } from '../../layout/components/table-region';
 
 /** /…/compliance/:schoolId/:grade: the students of one grade and what each is missing. */
 export function GradeStudentsPage({ base }: { base: ComplianceBase }) {
@@ -50,7 +51,7 @@ function GradeStudents({ base, schoolId, grade }: { base: ComplianceBase; school
       ) : students.length === 0 ? (
         <p>{t('compliance.gradePage.empty')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t('compliance.gradePage.caption', { grade: gradeName, year })}>
           <table>
             <caption>{t('compliance.gradePage.caption', { grade: gradeName, year })}</caption>
             <thead>
@@ -90,7 +91,7 @@ function GradeStudents({ base, schoolId, grade }: { base: ComplianceBase; school
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

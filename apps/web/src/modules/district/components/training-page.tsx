@@ -8,6 +8,7 @@ import { Loading, QueryError } from '../../layout/components/status';
 import { TextField } from '../../layout/components/text-field';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { roleLabels, TrainingRecordLine } from './training-parts';
+import { TableRegion } from '../../layout/components/table-region';
 
 type Staff = StaffTrainingQuery['staffTraining'][number];
 type Course = StaffTrainingQuery['trainingCourses'][number];
@@ -78,7 +79,7 @@ export function TrainingPage() {
 export function StaffTable({ staff }: { staff: readonly Staff[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('training.staff.caption')}>
       <table>
         <caption>{t('training.staff.caption')}</caption>
         <thead>
@@ -112,7 +113,7 @@ export function StaffTable({ staff }: { staff: readonly Staff[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TeacherAssignmentFieldsFragment } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
+import { TableRegion } from '../../layout/components/table-region';
 
 /** The modules given to a class, each linking to its progress page. */
 export function ClassAssignments({
@@ -15,7 +16,7 @@ export function ClassAssignments({
   const language = i18n.resolvedLanguage ?? 'en';
   if (assignments.length === 0) return <p>{t('teacher.assignments.empty')}</p>;
   return (
-    <div className="table-wrap">
+    <TableRegion label={t('teacher.assignments.caption')}>
       <table>
         <caption>{t('teacher.assignments.caption')}</caption>
         <thead>
@@ -43,6 +44,6 @@ export function ClassAssignments({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ClassConsentDocument, RecordConsentDocument, RemoveConsentDocument } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
+import { TableRegion } from '../../layout/components/table-region';
 
 type Kind = 'opt-out' | 'written-consent';
 
@@ -60,7 +61,7 @@ export function ClassConsent({ classId, schoolYear }: { classId: string; schoolY
       {consent.students.length === 0 ? (
         <p>{t('teacher.class.noStudents')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion label={t('teacher.consent.caption')}>
           <table>
             <caption>{t('teacher.consent.caption')}</caption>
             <thead>
@@ -148,7 +149,7 @@ export function ClassConsent({ classId, schoolYear }: { classId: string; schoolY
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <p aria-live="polite">{message}</p>
       {failed && <p role="alert">{t('teacher.consent.failed')}</p>}

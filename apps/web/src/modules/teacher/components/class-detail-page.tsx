@@ -8,6 +8,7 @@ import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { AssignModuleForm } from './assign-module-form';
 import { ClassAssignments } from './class-assignments';
 import { ClassConsent } from './class-consent';
+import { TableRegion } from '../../layout/components/table-region';
 
 export function ClassDetailPage() {
   const { t } = useTranslation();
@@ -62,7 +63,7 @@ export function ClassDetailPage() {
         {found.students.length === 0 ? (
           <p>{t('teacher.class.noStudents')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableRegion label={t('teacher.class.studentsCaption')}>
             <table>
               <caption>{t('teacher.class.studentsCaption')}</caption>
               <thead>
@@ -82,7 +83,7 @@ export function ClassDetailPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
       <section className="section" aria-labelledby="class-assignments-title">
