@@ -104,6 +104,16 @@ describe('teacher assigns a module and follows progress', () => {
       .waitFor();
     expect(await seriousViolations(teacher)).toEqual([]);
     await screenshot(teacher, 'teacher-progress');
+
+    // The letter to parents and guardians, in Spanish, ready to print.
+    await teacher.getByRole('link', { name: /Letter to parents and guardians/ }).click();
+    await teacher.getByRole('heading', { level: 1, name: 'Letter to parents and guardians' }).waitFor();
+    await teacher.getByRole('link', { name: 'Español' }).click();
+    const letter = teacher.locator('article.letter[lang="es"]');
+    await letter.waitFor();
+    expect(await letter.innerText()).toMatch(/Estimad/);
+    expect(await seriousViolations(teacher)).toEqual([]);
+    await screenshot(teacher, 'teacher-parent-letter');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -180,6 +180,17 @@ describe('curriculum catalog', () => {
     expect(v.sequence[0]).toEqual({ kind: 'assessment', id: 'pre' });
   });
 
+  it('gives teachers the parent letter in each language of the module', async () => {
+    const agent = await signInStaff(t, 'teacher@gulfcoast.example');
+    const r = await t.gql<{ moduleVersion: { en: string; es: string } }>(
+      agent,
+      '{ moduleVersion(moduleId: "online-safety-6-8") { en: parentNotice(language: "en") es: parentNotice(language: "es") } }',
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.moduleVersion.en).toMatch(/^Dear parent or guardian/);
+    expect(r.data!.moduleVersion.es).toMatch(/^Estimad/);
+  });
+
   it('is for staff: a student cannot browse the catalog or read facilitator notes', async () => {
     const student = await signInStudent(t, 'BAYSIDE', 'maya', '2468');
     const r = await t.gql(student, '{ modules { moduleId } }');

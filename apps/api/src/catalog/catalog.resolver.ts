@@ -102,6 +102,21 @@ export class CatalogResolver {
   }
 
   @Allow(CATALOG_READERS)
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Plain-text letter for parents and guardians (paragraphs separated by blank lines)',
+  })
+  async parentNotice(
+    @Parent() row: ModuleVersionRow,
+    @Context() ctx: GqlContext,
+    @Args('language', { type: () => String, nullable: true }) language: string | undefined,
+  ): Promise<string | null> {
+    const b = await this.bundle(row, ctx);
+    const lang = language && /^[a-z]{2}$/.test(language) ? language : row.language;
+    return localizeOrNull(b.parentNotice, lang, b.sourceLanguage);
+  }
+
+  @Allow(CATALOG_READERS)
   @ResolveField(() => String)
   async licence(@Parent() row: ModuleVersionRow, @Context() ctx: GqlContext): Promise<string> {
     return (await this.bundle(row, ctx)).licence;

@@ -353,3 +353,35 @@ describe('teacher: my training', () => {
     expect(rows[2]).toMatch(/^Mandated reporter training.*Expired$/);
   });
 });
+
+describe('teacher: letter to parents and guardians', () => {
+  it('shows the module’s letter in the chosen language, ready to print', async () => {
+    const { calls } = renderApp(`${PROGRESS_PATH}/letter/es`, {
+      Me: signedInAs(TEACHER),
+      AssignmentProgress: assignmentProgress,
+      ParentLetter: () => ({
+        data: {
+          moduleVersion: {
+            __typename: 'ModuleVersion',
+            id: 'mv-1',
+            language: 'es',
+            title: 'Reconocer la trata de personas',
+            estimatedMinutes: 150,
+            parentNotice:
+              'Estimada familia:\n\nEste año la clase de su hijo…\n\n¿Preguntas? Escriba al docente.',
+          },
+        },
+      }),
+    });
+    const letter = await screen.findByRole('article', { name: 'Reconocer la trata de personas' });
+    expect(letter.getAttribute('lang')).toBe('es');
+    expect(
+      within(letter)
+        .getAllByRole('paragraph')
+        .map((p) => p.textContent)
+        .slice(1),
+    ).toEqual(['Estimada familia:', 'Este año la clase de su hijo…', '¿Preguntas? Escriba al docente.']);
+    expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
+    expect(variablesOf(calls, 'ParentLetter')[0]).toMatchObject({ language: 'es' });
+  });
+});

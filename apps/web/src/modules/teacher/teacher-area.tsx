@@ -5,6 +5,7 @@ import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { ClassDetailPage } from './components/class-detail-page';
 import { MyTrainingPage } from './components/my-training-page';
+import { ParentLetterPage } from './components/parent-letter-page';
 import { TeacherClassesPage } from './components/teacher-classes-page';
 
 /** Everything under /teacher. Loaded on demand: students never download it. */
@@ -15,6 +16,7 @@ export function TeacherArea() {
       <Route index element={<TeacherClassesPage />} />
       <Route path="classes/:id" element={<ClassDetailPage />} />
       <Route path="classes/:classId/assignments/:assignmentId" element={<AssignmentProgressPage />} />
+      <Route path="classes/:classId/assignments/:assignmentId/letter/:lang" element={<ParentLetterPage />} />
       <Route
         path="assignments"
         element={<ComingSoon title={t('teacher.assignments.title')} body={t('teacher.assignments.body')} />}

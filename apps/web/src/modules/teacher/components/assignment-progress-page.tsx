@@ -90,6 +90,13 @@ export function AssignmentProgressPage() {
     <div>
       {back}
       <h1>{assignment.title}</h1>
+      <p>
+        <Link
+          to={`/teacher/classes/${encodeURIComponent(classId)}/assignments/${encodeURIComponent(assignment.id)}/letter/${displayLanguage === 'es' ? 'es' : 'en'}`}
+        >
+          {t('teacher.letter.link')}
+        </Link>
+      </p>
       <dl className="facts facts--inline">
         <div>
           <dt>{t('teacher.assignments.version')}</dt>
