@@ -15,7 +15,8 @@ import {
   type StateCode,
 } from '@haven/mandates';
 import { DataSource } from 'typeorm';
-import { Actor, districtsWhere, schoolsWhere } from '../auth/actor';
+import { Actor } from '../auth/actor';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { AuditService } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import type { Topic } from '../catalog/catalog.models';
@@ -73,27 +74,8 @@ export class ComplianceService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly tenancy: TenancyService,
   ) {}
-
-  /** The district (and schools) the caller may report on; null when none. */
-  private async scope(
-    actor: Actor,
-  ): Promise<{ district: { id: string; name: string; state: string }; schoolIds: string[] | null } | null> {
-    const districtId = districtsWhere(actor, 'district_admin')[0];
-    if (districtId) {
-      const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
-        districtId,
-      ]);
-      return district ? { district, schoolIds: null } : null;
-    }
-    const schoolIds = schoolsWhere(actor, 'school_admin');
-    if (!schoolIds.length) return null;
-    const [district] = await this.ds.query(
-      `SELECT d.id, d.name, d.state FROM district d JOIN school s ON s.district_id = d.id WHERE s.id = $1`,
-      [schoolIds[0]],
-    );
-    return district ? { district, schoolIds } : null;
-  }
 
   /**
    * Everything the evaluator needs for one school year. `detail` adds each student's class names (for the
@@ -101,7 +83,7 @@ export class ComplianceService {
    */
   async load(actor: Actor, schoolYear: string, detail = true): Promise<LoadedCompliance | null> {
     if (!/^\d{4}-\d{4}$/.test(schoolYear)) throw badInput('schoolYear must look like 2026-2027');
-    const scope = await this.scope(actor);
+    const scope = await this.tenancy.reportingScope(actor);
     if (!scope) return null;
     const { first, last } = schoolYearRange(schoolYear);
     const rules = rulesForState(scope.district.state as StateCode);
@@ -347,23 +329,9 @@ export class ComplianceService {
     };
   }
 
-  /** One student's record: each rule, what counted and what is missing. Audited (a student record). */
-  async student(
-    actor: Actor,
-    studentId: string,
-    schoolYear: string,
-  ): Promise<StudentComplianceRecord | null> {
-    const loaded = await this.load(actor, schoolYear);
-    const meta = loaded?.students.get(studentId);
-    if (!loaded || !meta) return null;
-    await this.audit.record({
-      actorId: actor.userId,
-      action: 'compliance.student.read',
-      targetType: 'student',
-      targetId: studentId,
-      districtId: loaded.district.id,
-      detail: { schoolYear },
-    });
+  /** One student's record from a loaded report: each rule, what counted and what is missing. */
+  private record(loaded: LoadedCompliance, studentId: string): StudentComplianceRecord {
+    const meta = loaded.students.get(studentId)!;
     return {
       studentId,
       displayName: meta.displayName,
@@ -384,6 +352,26 @@ export class ComplianceService {
     };
   }
 
+  /** One student's record: each rule, what counted and what is missing. Audited (a student record). */
+  async student(
+    actor: Actor,
+    studentId: string,
+    schoolYear: string,
+  ): Promise<StudentComplianceRecord | null> {
+    const loaded = await this.load(actor, schoolYear);
+    const meta = loaded?.students.get(studentId);
+    if (!loaded || !meta) return null;
+    await this.audit.record({
+      actorId: actor.userId,
+      action: 'compliance.student.read',
+      targetType: 'student',
+      targetId: studentId,
+      districtId: loaded.district.id,
+      detail: { schoolYear },
+    });
+    return this.record(loaded, studentId);
+  }
+
   /** Students of one school and grade with their outcome under each rule, for the drill-down. */
   async gradeStudents(
     actor: Actor,
@@ -396,28 +384,7 @@ export class ComplianceService {
     const ids = [...loaded.students.values()]
       .filter((s) => s.schoolId === schoolId && s.grade === grade)
       .map((s) => s.id);
-    const out: StudentComplianceRecord[] = [];
-    for (const id of ids) {
-      const meta = loaded.students.get(id)!;
-      out.push({
-        studentId: id,
-        displayName: meta.displayName,
-        username: meta.username,
-        grade: meta.grade,
-        schoolName: loaded.schools.find((s) => s.id === meta.schoolId)?.name ?? '',
-        classes: meta.classes,
-        rules: explainStudent(loaded.result, id).map((e) => ({
-          ruleId: e.ruleId,
-          citation: e.citation,
-          outcome: e.result.outcome,
-          requiredTopics: e.result.requiredTopics.map(topic),
-          coveredTopics: e.result.coveredTopics.map(topic),
-          missingTopics: e.result.missingTopics.map(topic),
-          counted: e.result.deliveryIds.map((d) => loaded.deliveries.get(d) ?? d),
-          window: `${e.result.window.first} to ${e.result.window.last}`,
-        })),
-      });
-    }
+    const out = ids.map((id) => this.record(loaded, id));
     await this.audit.record({
       actorId: actor.userId,
       action: 'compliance.grade.read',

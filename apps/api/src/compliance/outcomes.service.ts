@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LIKERT_SCALES, type CompiledAssessment, type LanguageMap } from '@haven/curriculum';
 import { displayCount, SMALL_GROUP_THRESHOLD } from '@haven/mandates';
 import { DataSource } from 'typeorm';
-import { Actor, districtsWhere, schoolsWhere } from '../auth/actor';
+import { Actor } from '../auth/actor';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { AuditService } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { ConstructOutcome, OutcomeGroup, OutcomesReport } from './outcomes.models';
@@ -89,28 +90,12 @@ export class OutcomesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly tenancy: TenancyService,
   ) {}
-
-  private async scope(
-    actor: Actor,
-  ): Promise<{ district: { id: string; name: string }; schoolIds: string[] | null } | null> {
-    const districtId = districtsWhere(actor, 'district_admin')[0];
-    if (districtId) {
-      const [district] = await this.ds.query(`SELECT id, name FROM district WHERE id = $1`, [districtId]);
-      return district ? { district, schoolIds: null } : null;
-    }
-    const schoolIds = schoolsWhere(actor, 'school_admin');
-    if (!schoolIds.length) return null;
-    const [district] = await this.ds.query(
-      `SELECT d.id, d.name FROM district d JOIN school s ON s.district_id = d.id WHERE s.id = $1`,
-      [schoolIds[0]],
-    );
-    return district ? { district, schoolIds } : null;
-  }
 
   async report(actor: Actor, schoolYear: string): Promise<OutcomesReport | null> {
     if (!/^\d{4}-\d{4}$/.test(schoolYear)) throw badInput('schoolYear must look like 2026-2027');
-    const scope = await this.scope(actor);
+    const scope = await this.tenancy.reportingScope(actor);
     if (!scope) return null;
     const schools: { id: string; name: string }[] = await this.ds.query(
       `SELECT id, name FROM school

@@ -106,6 +106,29 @@ export class TenancyService {
     return this.classesQuery(actor).andWhere('c.id = :id', { id }).getOne();
   }
 
+  /**
+   * What a district report may cover: district admins their whole district (schoolIds null), school admins
+   * their own schools; null for anyone else.
+   */
+  async reportingScope(
+    actor: Actor,
+  ): Promise<{ district: { id: string; name: string; state: string }; schoolIds: string[] | null } | null> {
+    const districtId = districtsWhere(actor, 'district_admin')[0];
+    if (districtId) {
+      const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
+        districtId,
+      ]);
+      return district ? { district, schoolIds: null } : null;
+    }
+    const schoolIds = schoolsWhere(actor, 'school_admin');
+    if (!schoolIds.length) return null;
+    const [district] = await this.ds.query(
+      `SELECT d.id, d.name, d.state FROM district d JOIN school s ON s.district_id = d.id WHERE s.id = $1`,
+      [schoolIds[0]],
+    );
+    return district ? { district, schoolIds } : null;
+  }
+
   /** Assignments of the classes a student is enrolled in, once they are open. */
   assignmentsOfStudent(actor: Actor, assignmentId?: string): Promise<Assignment[]> {
     if (actor.kind !== 'student') return Promise.resolve([]);
