@@ -21,3 +21,4 @@ export * from './compile';
 export * from './scaffold';
 export * from './stats';
 export * from './mandate-coverage';
+export * from './document';
