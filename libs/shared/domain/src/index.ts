@@ -1,3 +1,4 @@
 export * from './roles';
 export * from './grades';
 export * from './help';
+export * from './authoring';
