@@ -22,3 +22,5 @@ export * from './scaffold';
 export * from './stats';
 export * from './mandate-coverage';
 export * from './document';
+export * from './authoring/canonical-yaml';
+export * from './authoring/document-files';

@@ -125,11 +125,12 @@ const ScalarValueSchema = z.union([z.boolean(), z.number(), z.string()]);
 
 export const ScenarioChoiceSchema = z.strictObject({
   id: SlugSchema,
+  /** Condition on the scenario's variables; the choice is only offered when it holds. */
+  if: z.string().optional(),
   text: LocalizedSchema,
   next: SlugSchema,
   feedback: LocalizedSchema,
   tags: z.array(z.enum(CHOICE_TAGS)).default([]),
-  if: z.string().optional(),
   set: z.record(z.string(), ScalarValueSchema).optional(),
   add: z.record(z.string(), z.number()).optional(),
 });
@@ -180,8 +181,9 @@ export type ScenarioVariable = Scenario['variables'][number];
 
 // ---------- assessment ----------
 
+// Field order (here and in each item type) is the order the canonical writer writes them in: `id`,
+// then `type`, then the shared fields, then the type's own fields.
 const ItemBase = {
-  id: SlugSchema,
   construct: z.enum(CONSTRUCTS),
   prompt: LocalizedSchema,
   /** Touches sexual behaviour or mental health: PPRA notice or consent applies. */
@@ -190,15 +192,22 @@ const ItemBase = {
 
 export const AssessmentItemSchema = z.discriminatedUnion('type', [
   z.strictObject({
-    ...ItemBase,
+    id: SlugSchema,
     type: z.literal('multiple-choice'),
+    ...ItemBase,
     options: z.array(z.strictObject({ id: SlugSchema, text: LocalizedSchema })).min(2),
     answer: SlugSchema.optional(),
   }),
-  z.strictObject({ ...ItemBase, type: z.literal('true-false'), answer: z.boolean().optional() }),
   z.strictObject({
+    id: SlugSchema,
+    type: z.literal('true-false'),
     ...ItemBase,
+    answer: z.boolean().optional(),
+  }),
+  z.strictObject({
+    id: SlugSchema,
     type: z.literal('likert'),
+    ...ItemBase,
     scale: z.enum(LIKERT_SCALE_IDS),
     /** Higher agreement means a worse outcome (e.g. a victim-blaming myth); scores are flipped for gains. */
     reverse: z.boolean().default(false),
