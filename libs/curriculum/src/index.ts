@@ -24,3 +24,4 @@ export * from './mandate-coverage';
 export * from './document';
 export * from './authoring/canonical-yaml';
 export * from './authoring/document-files';
+export * from './authoring/document-validate';
