@@ -21,6 +21,7 @@ module.exports = {
   moduleNameMapper: {
     '^@haven/migrations$': path.join(root, 'migrations/index.ts'),
     '^@haven/domain$': path.join(root, 'libs/shared/domain/src/index.ts'),
+    '^@haven/curriculum/vocabulary$': path.join(root, 'libs/curriculum/src/vocabulary.ts'),
     '^@haven/curriculum$': path.join(root, 'libs/curriculum/src/index.ts'),
     '^@haven/scenario-engine$': path.join(root, 'libs/scenario-engine/src/index.ts'),
     '^@haven/mandates$': path.join(root, 'libs/mandates/src/index.ts'),

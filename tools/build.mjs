@@ -55,6 +55,7 @@ async function buildApi() {
           paths: {
             '@haven/domain': ['libs/shared/domain/src/index.ts'],
             '@haven/migrations': ['migrations/index.ts'],
+            '@haven/curriculum/vocabulary': ['libs/curriculum/src/vocabulary.ts'],
             '@haven/curriculum': ['libs/curriculum/src/index.ts'],
             '@haven/scenario-engine': ['libs/scenario-engine/src/index.ts'],
             '@haven/mandates': ['libs/mandates/src/index.ts'],

@@ -13,6 +13,7 @@ export default defineConfig({
     // rxjs (under Apollo Client) ships ES5 by default and ES2015 under `es2015`: smaller, no tslib helpers.
     conditions: ['es2015', ...defaultClientConditions],
     alias: {
+      '@haven/curriculum/vocabulary': `${repoRoot}libs/curriculum/src/vocabulary.ts`,
       '@haven/domain': `${repoRoot}libs/shared/domain/src/index.ts`,
       '@haven/scenario-engine': `${repoRoot}libs/scenario-engine/src/index.ts`,
     },

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SafeHtml } from '../../layout/components/safe-html';
 import type { NewProgressEvent } from '../progress/progress-event';
@@ -7,6 +7,41 @@ import { useFocusOnChange } from './use-focus-on-change';
 import type { StudentModule } from './use-module-progress';
 
 type Lesson = StudentModule['lessons'][number];
+
+/**
+ * One lesson block as a learner sees it: its place in the lesson, its heading and its sanitised body.
+ * The authoring studio's preview renders the same component.
+ */
+export function LessonBlockView({
+  headingId,
+  headingRef,
+  title,
+  html,
+  current,
+  total,
+  lang,
+}: {
+  headingId: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  title: string;
+  html: string | undefined;
+  current: number;
+  total: number;
+  lang?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="lesson-player__count">{t('student.player.blockCount', { current, total })}</p>
+      <h3 id={headingId} tabIndex={-1} ref={headingRef} lang={lang}>
+        {title}
+      </h3>
+      {html !== undefined && (
+        <SafeHtml html={html} headingLevel={4} className="lesson-player__body" lang={lang} />
+      )}
+    </>
+  );
+}
 
 export const reflectionPromptId = (lessonId: string): string => `lesson-${lessonId}`;
 
@@ -97,13 +132,14 @@ export function LessonStep({
 
   return (
     <section className="lesson-player" aria-labelledby="block-title">
-      <p className="lesson-player__count">
-        {t('student.player.blockCount', { current: block + 1, total: lesson.blocks.length })}
-      </p>
-      <h3 id="block-title" tabIndex={-1} ref={heading}>
-        {current?.title ?? lesson.title}
-      </h3>
-      {current && <SafeHtml html={current.html} headingLevel={4} className="lesson-player__body" />}
+      <LessonBlockView
+        headingId="block-title"
+        headingRef={heading}
+        title={current?.title ?? lesson.title}
+        html={current?.html}
+        current={block + 1}
+        total={lesson.blocks.length}
+      />
       <div className="player-actions">
         <button
           type="button"

@@ -10,7 +10,8 @@ type Scenario = StudentModule['scenarios'][number];
 
 const NARRATOR = 'narrator';
 
-function Line({ node }: { node: PlayerNode }) {
+/** One line of the conversation: a character's words, or the story's narration. */
+export function DialogueLine({ node }: { node: Pick<PlayerNode, 'speaker' | 'speakerName' | 'text'> }) {
   const { t } = useTranslation();
   const narrator = node.speaker === NARRATOR || !node.speakerName;
   return (
@@ -22,7 +23,8 @@ function Line({ node }: { node: PlayerNode }) {
   );
 }
 
-function Chosen({ choice }: { choice: PlayerChoice }) {
+/** The learner's choice and the feedback it earned. */
+export function ChosenLines({ choice }: { choice: Pick<PlayerChoice, 'text' | 'feedback'> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -94,7 +96,7 @@ export function ScenarioStep({
       </h3>
       {scenario.summary && path.length === 0 && <p className="lead">{scenario.summary}</p>}
       <ol className="conversation" aria-label={t('student.player.scenario.conversation')}>
-        <Line node={w.start} />
+        <DialogueLine node={w.start} />
         {w.steps.map((s, i) => (
           <StepLines key={`${i}-${s.choice.id}`} choice={s.choice} node={s.node} />
         ))}
@@ -148,8 +150,8 @@ export function ScenarioStep({
 function StepLines({ choice, node }: { choice: PlayerChoice; node: PlayerNode }) {
   return (
     <>
-      <Chosen choice={choice} />
-      <Line node={node} />
+      <ChosenLines choice={choice} />
+      <DialogueLine node={node} />
     </>
   );
 }
