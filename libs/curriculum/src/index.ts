@@ -25,3 +25,4 @@ export * from './document';
 export * from './authoring/canonical-yaml';
 export * from './authoring/document-files';
 export * from './authoring/document-validate';
+export * from './authoring/module-zip';
