@@ -344,7 +344,7 @@ export function ItemControls({
   removeDisabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const hidden = <span className="visually-hidden">: {item}</span>;
+  // The accessible name starts with the visible text (WCAG 2.5.3) and names the item.
   return (
     <div className="editor-item-controls">
       {onMove && (
@@ -353,27 +353,32 @@ export function ItemControls({
             type="button"
             className="button button--quiet"
             disabled={index === 0}
+            aria-label={t('studio.editor.moveUpItem', { item })}
             onClick={() => onMove(index - 1)}
           >
             <span aria-hidden="true">↑ </span>
             {t('studio.editor.moveUp')}
-            {hidden}
           </button>
           <button
             type="button"
             className="button button--quiet"
             disabled={index >= count - 1}
+            aria-label={t('studio.editor.moveDownItem', { item })}
             onClick={() => onMove(index + 1)}
           >
             <span aria-hidden="true">↓ </span>
             {t('studio.editor.moveDown')}
-            {hidden}
           </button>
         </>
       )}
-      <button type="button" className="button button--quiet" disabled={removeDisabled} onClick={onRemove}>
+      <button
+        type="button"
+        className="button button--quiet"
+        disabled={removeDisabled}
+        aria-label={t('studio.editor.removeItem', { item })}
+        onClick={onRemove}
+      >
         {t('studio.editor.remove')}
-        {hidden}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario, ScenarioChoice, ScenarioNode } from '@haven/curriculum';
 import { CHOICE_TAGS, ENDING_OUTCOMES, type EndingOutcome } from '@haven/curriculum/vocabulary';
@@ -232,15 +232,15 @@ function RenameNode({
   const inputId = useId();
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  function submit(event: FormEvent): void {
-    event.preventDefault();
+  function submit(): void {
     const to = draft.trim();
     const why = renameProblem(scenario, id, to);
     setProblem(why);
     if (!why && to !== id) onRename(to);
   }
   return (
-    <form className="field editor-rename" onSubmit={submit} noValidate>
+    // Not a <form>: the editor may sit inside a page's own form, and forms cannot nest.
+    <div className="field editor-rename">
       <label htmlFor={inputId}>{t('studio.editor.scenario.nodeId')}</label>
       <p className="field__hint" id={hintId}>
         {t('studio.editor.scenario.nodeIdHint')}
@@ -253,8 +253,14 @@ function RenameNode({
           aria-invalid={problem ? true : undefined}
           aria-describedby={describedBy(hintId, problem ? errorId : undefined)}
           onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              submit();
+            }
+          }}
         />
-        <button type="submit" className="button button--secondary">
+        <button type="button" className="button button--secondary" onClick={submit}>
           {t('studio.editor.scenario.rename')}
         </button>
       </div>
@@ -264,7 +270,7 @@ function RenameNode({
           {t(`studio.editor.scenario.rename_${problem}`)}
         </p>
       )}
-    </form>
+    </div>
   );
 }
 
