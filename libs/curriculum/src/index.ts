@@ -26,3 +26,6 @@ export * from './authoring/canonical-yaml';
 export * from './authoring/document-files';
 export * from './authoring/document-validate';
 export * from './authoring/module-zip';
+export * from './authoring/localized-fields';
+export * from './authoring/translations';
+export * from './authoring/document-diff';
