@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { GRADE_BANDS, type GradeBand } from '@haven/domain';
+import { PullError, pullModule, type FetchFn } from './cli-pull';
 import { bundleFileName, bundleText, compileModule, CurriculumValidationError } from './compile';
 import { formatIssue } from './issues';
 import { listModuleDirs, loadModule, MODULE_FILE, type ParsedModule } from './parse';
@@ -15,6 +16,10 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** HTTP client for `pull` (default: the global fetch). */
+  fetch?: FetchFn;
+  /** Environment for `pull` (HAVEN_EMAIL, HAVEN_PASSWORD; default: process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 const USAGE = `Usage: npm run curricula -- <command> ...
@@ -25,6 +30,11 @@ const USAGE = `Usage: npm run curricula -- <command> ...
                                      assessment items, words, reading grade
   compile <dir> --out <file>         write one module version as indented JSON
   new <id> --band <band>             create curricula/<id>/ with a valid skeleton (bands: ${GRADE_BANDS.join(', ')})
+  pull <module>@<version> [--from <url>] [--out <dir>]
+                                     sign in to a running Haven (env HAVEN_EMAIL, HAVEN_PASSWORD), download that
+                                     published version (default --from http://localhost:3000) and write it to
+                                     <dir>/<module>/ (default curricula), deleting lesson, scenario and assessment
+                                     files it no longer has and keeping README.md unless it brings one
 A path is a module folder or a folder of modules; the default is curricula/.`;
 
 function option(args: string[], name: string): string | undefined {
@@ -177,6 +187,34 @@ export async function main(
       }
       io.out(`created ${target}`);
       return 0;
+    }
+    case 'pull': {
+      const [spec] = positional(args, ['--from', '--out']);
+      if (!spec) {
+        io.err(USAGE);
+        return 2;
+      }
+      const env = io.env ?? process.env;
+      const outDir = option(args, '--out') ?? 'curricula';
+      try {
+        await pullModule({
+          spec,
+          from: option(args, '--from') ?? 'http://localhost:3000',
+          outDir: rel(outDir),
+          shownOutDir: outDir,
+          email: env['HAVEN_EMAIL'],
+          password: env['HAVEN_PASSWORD'],
+          fetch: io.fetch ?? ((url, init) => fetch(url, init)),
+          out: io.out,
+        });
+        return 0;
+      } catch (e) {
+        if (e instanceof PullError) {
+          io.err(e.message);
+          return e.exitCode;
+        }
+        throw e;
+      }
     }
     default:
       io.err(USAGE);
