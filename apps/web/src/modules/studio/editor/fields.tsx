@@ -51,6 +51,7 @@ export function TextField({
   rows = 3,
   readOnly = false,
   placeholder,
+  extraDescribedBy,
 }: FieldBase & {
   value: string;
   onChange?: (next: string) => void;
@@ -58,6 +59,8 @@ export function TextField({
   rows?: number;
   readOnly?: boolean;
   placeholder?: string;
+  /** Id of another element that describes the field (e.g. a stale-translation mark). */
+  extraDescribedBy?: string;
 }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -68,7 +71,7 @@ export function TextField({
     lang,
     readOnly,
     placeholder,
-    'aria-describedby': describedBy(hintId, issuesId),
+    'aria-describedby': describedBy(extraDescribedBy, hintId, issuesId),
     'aria-invalid': hasErrors(issues) || undefined,
   };
   return (
