@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { packModuleZip } from './authoring/module-zip';
 import { main, type CliIo } from './cli';
 import { parseModuleSpec } from './cli-pull';
-import { readModuleFiles } from './parse';
+import { readModuleFiles } from './load-module';
 import { fixture } from './test-fixtures';
 
 interface Call {

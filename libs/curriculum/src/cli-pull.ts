@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 import { isModelledPath } from './authoring/document-files';
 import { ModuleZipError, unpackModuleZip } from './authoring/module-zip';
-import { MODULE_FILE, readModuleFiles, type ModuleFiles } from './parse';
+import { readModuleFiles } from './load-module';
+import { MODULE_FILE, type ModuleFiles } from './parse';
 import { SLUG_PATTERN } from './schemas';
 
 /** The `fetch` the CLI uses (injected in tests). */

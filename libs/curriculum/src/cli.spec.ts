@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main, type CliIo } from './cli';
 import { bundleText, compileModule } from './compile';
-import { listModuleDirs, loadModule } from './parse';
+import { listModuleDirs, loadModule } from './load-module';
 import type { ModuleStats } from './stats';
 
 const repoRoot = join(__dirname, '../../..');

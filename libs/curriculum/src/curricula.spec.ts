@@ -3,7 +3,8 @@ import type { GradeBand } from '@haven/domain';
 import { bundleText, compileModule } from './compile';
 import { formatIssue } from './issues';
 import { FLORIDA_TRAFFICKING_PREVENTION_RULE, topicCoverage } from './mandate-coverage';
-import { listModuleDirs, loadModule, parseModule, readModuleFiles } from './parse';
+import { listModuleDirs, loadModule, readModuleFiles } from './load-module';
+import { parseModule } from './parse';
 import { moduleStats } from './stats';
 import { validateCurricula } from './validate';
 

@@ -13,6 +13,7 @@ export * from './scenario-graph';
 export * from './lesson-markdown';
 export * from './localized';
 export * from './parse';
+export * from './load-module';
 export * from './readability';
 export * from './render';
 export * from './validate';

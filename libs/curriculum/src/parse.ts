@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { makeIssue, type Issue } from './issues';
 import { parseLessonText, type LessonBlock } from './lesson-markdown';
@@ -201,7 +199,7 @@ function parseYamlFile<T>(
 /** Parses a module from its files (no file system needed). Never throws on bad content. */
 export function parseModule(files: ModuleFiles, options: ParseOptions = {}): ParsedModule {
   const basePath = options.basePath ?? '';
-  const folderName = basename(basePath) || '';
+  const folderName = basePath.replace(/\/+$/, '').split('/').pop() ?? '';
   const issues: Issue[] = [];
   const parsed: ParsedModule = {
     basePath,
@@ -306,40 +304,4 @@ export function at(
   key = false,
 ): { line: number; column: number } {
   return file.source.locate(path, { key });
-}
-
-/** Reads every text file under `dir` (skipping dot-files) into a ModuleFiles map. */
-export async function readModuleFiles(dir: string): Promise<ModuleFiles> {
-  const files: ModuleFiles = {};
-  const visit = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) await visit(p);
-      else if (/\.(ya?ml|md)$/.test(entry.name))
-        files[relative(dir, p).split(sep).join('/')] = await readFile(p, 'utf8');
-    }
-  };
-  await visit(dir);
-  return files;
-}
-
-/**
- * Reads and parses a module folder. Issues name files as `<basePath>/<relative path>`; basePath
- * defaults to `dir` as given.
- */
-export async function loadModule(dir: string, options: ParseOptions = {}): Promise<ParsedModule> {
-  const files = await readModuleFiles(dir);
-  return parseModule(files, { basePath: (options.basePath ?? dir).replace(/\/+$/, '') });
-}
-
-/** Module folders directly under a curricula folder (those holding a module.yaml). */
-export async function listModuleDirs(curriculaDir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(curriculaDir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const names = await readdir(join(curriculaDir, entry.name));
-    if (names.includes(MODULE_FILE)) out.push(join(curriculaDir, entry.name));
-  }
-  return out.sort();
 }

@@ -8,7 +8,8 @@ import {
   type ScenarioState,
 } from '@haven/scenario-engine';
 import { compileModule, type CompiledScenario } from './compile';
-import { listModuleDirs, loadModule, parseModule } from './parse';
+import { listModuleDirs, loadModule } from './load-module';
+import { parseModule } from './parse';
 import { fixture } from './test-fixtures';
 import { validateModule } from './validate';
 

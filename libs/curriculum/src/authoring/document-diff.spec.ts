@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { ModuleDocument } from '../document';
-import { readModuleFiles } from '../parse';
+import { readModuleFiles } from '../load-module';
 import { fixture } from '../test-fixtures';
 import { bumpVersion, diffModuleDocuments, suggestBump, type ContentChange } from './document-diff';
 import { readModuleDocument } from './document-files';

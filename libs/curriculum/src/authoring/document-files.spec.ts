@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { compileModule } from '../compile';
 import type { ModuleDocument } from '../document';
-import { listModuleDirs, parseModule, readModuleFiles } from '../parse';
+import { listModuleDirs, readModuleFiles } from '../load-module';
+import { parseModule } from '../parse';
 import { scaffoldModule } from '../scaffold';
 import {
   AssessmentItemSchema,

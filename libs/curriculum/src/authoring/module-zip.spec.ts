@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { listModuleDirs, readModuleFiles } from '../parse';
+import { listModuleDirs, readModuleFiles } from '../load-module';
 import { fixture } from '../test-fixtures';
 import { MODULE_ZIP_MAX_FILES, packModuleZip, unpackModuleZip } from './module-zip';
 

@@ -72,12 +72,14 @@ describe('translation staleness', () => {
       {
         key: 'scenario:asking-for-help/start:text@es',
         anchor: { kind: 'scenario', scenario: 'asking-for-help', node: 'start', field: 'text' },
+        anchorKey: 'scenario:asking-for-help/start:text',
         lang: 'es',
         label: 'Scenario “TODO scenario title”, node “start”: text (es)',
       },
       {
         key: 'lesson:introduction.es#0@es',
         anchor: { kind: 'lesson', lesson: 'introduction', lang: 'es', block: 0 },
+        anchorKey: 'lesson:introduction.es#0',
         lang: 'es',
         label: 'Lesson “TODO título de la lección” (es), block 1 (content)',
       },

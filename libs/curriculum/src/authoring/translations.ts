@@ -24,8 +24,10 @@ export interface TranslationField {
 }
 
 export interface StaleTranslation {
+  /** `anchorKey + '@' + lang`, as in a {@link TranslationBasis}. */
   key: string;
   anchor: ContentAnchor;
+  anchorKey: string;
   lang: string;
   label: string;
 }
@@ -157,7 +159,13 @@ export function staleTranslations(doc: ModuleDocument, basis: TranslationBasis):
     const recorded = basis[f.key];
     if (recorded === undefined || f.source === undefined) continue;
     if (recorded !== textFingerprint(f.source))
-      out.push({ key: f.key, anchor: f.anchor, lang: f.lang, label: f.label });
+      out.push({
+        key: f.key,
+        anchor: f.anchor,
+        anchorKey: anchorKey(f.anchor),
+        lang: f.lang,
+        label: f.label,
+      });
   }
   return out;
 }
