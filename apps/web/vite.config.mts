@@ -37,6 +37,14 @@ export default defineConfig({
           groups: [
             // chart.js serves only the district dashboard: its own chunk, never in a student's first load.
             { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)/, priority: 2 },
+            // React Flow (and the d3 and zustand pieces under it) serves only the studio's scenario graph;
+            // its dependencies shared with the app (React) stay in `vendor`.
+            {
+              name: 'flow',
+              test: /node_modules[\\/](@xyflow|d3-[a-z]+|zustand|classcat)[\\/]/,
+              priority: 2,
+              includeDependenciesRecursively: false,
+            },
             { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
         },

@@ -95,7 +95,7 @@ describe('TranslationEditor', () => {
       { key: 'lesson:introduction.es#0', label: 'lesson block 1' },
     ]);
     expect(screen.getByRole('status').textContent).toContain(
-      '2 translated fields changed in the source since they were translated.',
+      '3 translated fields changed in the source since they were translated.',
     );
     const objective = row('Objective say-no');
     const mark = within(objective).getByText('Source changed since this was translated');
@@ -106,7 +106,11 @@ describe('TranslationEditor', () => {
     expect(within(row('Objective name-safe-adult')).queryByText(/Source changed/)).toBeNull();
 
     fireEvent.click(screen.getByRole('checkbox', { name: 'Show only fields whose source changed' }));
-    expect(screen.getAllByText('Source changed since this was translated')).toHaveLength(2);
+    expect(screen.getAllByText('Source changed since this was translated')).toHaveLength(3);
+    // The lesson title travels with its first block.
+    expect(
+      within(screen.getByRole('group', { name: 'Lesson title' })).getByText(/Source changed/),
+    ).toBeTruthy();
     expect(screen.queryByRole('group', { name: 'Objective name-safe-adult' })).toBeNull();
     expect(screen.getByRole('group', { name: 'Block 1 (Content): text' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Assessment pre' })).toBeNull();

@@ -323,7 +323,8 @@ function lessonGroup(doc: ModuleDocument, lang: string, src: LessonDocument, t: 
   const base = `lesson:${src.id}.${lang}`;
   const rows: Row[] = [
     {
-      keys: [base, `${base}:title`],
+      // The title travels with the first block in the translation basis (it is part of the file).
+      keys: [base, `${base}:title`, `${base}#0`],
       label: t('studio.editor.lesson.title'),
       source: src.title,
       target: target.title,
