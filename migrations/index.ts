@@ -5,6 +5,7 @@ import { Learning1795685274203 } from './1795685274203-learning';
 import { TrainingRecords1795687493683 } from './1795687493683-training-records';
 import { RosterImport1795688087017 } from './1795688087017-roster-import';
 import { ConsentRecords1795689710889 } from './1795689710889-consent-records';
+import { Authoring1795693662001 } from './1795693662001-authoring';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TrainingRecords1795687493683,
   RosterImport1795688087017,
   ConsentRecords1795689710889,
+  Authoring1795693662001,
 ];

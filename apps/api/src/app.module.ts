@@ -7,6 +7,9 @@ import depthLimit from 'graphql-depth-limit';
 import type { ValidationError } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService } from './audit/audit.service';
+import { AuthoringResolver } from './authoring/authoring.resolver';
+import { AuthoringService } from './authoring/authoring.service';
+import { ModuleFilesController } from './authoring/module-files.controller';
 import { CatalogResolver, LessonResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { CurriculumLoader } from './catalog/curriculum-loader';
@@ -69,6 +72,7 @@ export const RESOLVERS = [
   ComplianceResolver,
   OutcomesResolver,
   RosterImportResolver,
+  AuthoringResolver,
 ];
 
 export interface AppOptions {
@@ -111,7 +115,12 @@ export class AppModule {
           }),
         }),
       ],
-      controllers: [HealthController, ComplianceExportController, RosterImportController],
+      controllers: [
+        HealthController,
+        ComplianceExportController,
+        RosterImportController,
+        ModuleFilesController,
+      ],
       providers: [
         { provide: HavenConfig, useValue: config },
         { provide: APP_GUARD, useClass: PolicyGuard },
@@ -140,6 +149,7 @@ export class AppModule {
         ComplianceService,
         OutcomesService,
         RosterImportService,
+        AuthoringService,
         ...RESOLVERS,
       ],
     };

@@ -181,6 +181,7 @@ export type Licence = (typeof LICENCES)[number];
 
 export const REVIEW_KINDS = [
   'survivor-informed',
+  'trauma-informed',
   'subject-matter',
   'educator',
   'clinical',

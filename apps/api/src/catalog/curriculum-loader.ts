@@ -6,9 +6,11 @@ import {
   listModuleDirs,
   loadModule,
   validateCurricula,
+  type ModuleFiles,
   type ModuleVersion,
 } from '@haven/curriculum';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ModuleVersionSource } from '../authoring/authoring.entities';
 import { ModuleVersionEntity } from './module-version.entity';
 
 export interface LoadReport {
@@ -42,7 +44,7 @@ export class CurriculumLoader {
     const parsed = await Promise.all((await listModuleDirs(dir)).map((d) => loadModule(d)));
     const validation = validateCurricula(parsed);
     const report: LoadReport = { loaded: [], unchanged: [], refused: [] };
-    const valid: ModuleVersion[] = [];
+    const valid: { version: ModuleVersion; files: ModuleFiles }[] = [];
     validation.modules.forEach((m, i) => {
       if (m.result.errors.length > 0) {
         report.refused.push({
@@ -50,11 +52,11 @@ export class CurriculumLoader {
           reason: `${m.result.errors.length} validation error(s): ${m.result.errors.slice(0, 3).map(formatIssue).join('; ')}`,
         });
       } else {
-        valid.push(compileModule(parsed[i]));
+        valid.push({ version: compileModule(parsed[i]), files: parsed[i].files });
       }
     });
-    for (const version of valid) {
-      const outcome = await this.store(version);
+    for (const { version, files } of valid) {
+      const outcome = await this.store(version, { files, origin: 'curricula', publishedBy: null });
       if (outcome === 'loaded') report.loaded.push(`${version.id}@${version.version}`);
       else if (outcome === 'unchanged') report.unchanged.push(`${version.id}@${version.version}`);
       else report.refused.push({ module: `${version.id}@${version.version}`, reason: outcome.refused });
@@ -64,20 +66,37 @@ export class CurriculumLoader {
     return report;
   }
 
-  /** Stores one compiled version unless it is already there. */
-  async store(version: ModuleVersion): Promise<'loaded' | 'unchanged' | { refused: string }> {
-    return this.ds.transaction(async (m) => {
+  /**
+   * Stores one compiled version, with the content files it was compiled from, unless it is already there.
+   * Pass a transaction's manager to store it as part of a larger change (publishing a draft).
+   */
+  async store(
+    version: ModuleVersion,
+    source: Omit<ModuleVersionSource, 'moduleVersionId'>,
+    manager?: EntityManager,
+  ): Promise<'loaded' | 'unchanged' | { refused: string }> {
+    const work = async (m: EntityManager): Promise<'loaded' | 'unchanged' | { refused: string }> => {
       const repo = m.getRepository(ModuleVersionEntity);
       const existing = await repo.findOne({ where: { moduleId: version.id, version: version.version } });
       if (existing) {
-        if (existing.contentHash === version.contentHash) return 'unchanged';
+        if (existing.contentHash === version.contentHash) {
+          // Versions loaded before their files were kept get them now (same content, so the same files).
+          await m
+            .createQueryBuilder()
+            .insert()
+            .into(ModuleVersionSource)
+            .values({ ...source, moduleVersionId: existing.id })
+            .orIgnore()
+            .execute();
+          return 'unchanged';
+        }
         return {
           refused:
             `its files changed but its version is still ${version.version} (stored hash ${existing.contentHash.slice(0, 12)}…, ` +
             `files ${version.contentHash.slice(0, 12)}…). Published versions are immutable: raise "version" in module.yaml.`,
         };
       }
-      await repo.insert({
+      const inserted = await repo.insert({
         moduleId: version.id,
         version: version.version,
         versionSort: versionSortKey(version.version),
@@ -92,7 +111,11 @@ export class CurriculumLoader {
         estimatedMinutes: version.estimatedMinutes,
         bundle: version,
       });
+      await m
+        .getRepository(ModuleVersionSource)
+        .insert({ ...source, moduleVersionId: (inserted.identifiers[0] as { id: string }).id });
       return 'loaded';
-    });
+    };
+    return manager ? work(manager) : this.ds.transaction(work);
   }
 }

@@ -1,4 +1,12 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import {
+  ModuleDraft,
+  ModuleDraftComment,
+  ModuleDraftEvent,
+  ModuleDraftReview,
+  ModuleVersionSource,
+  ReviewerQualification,
+} from '../authoring/authoring.entities';
 import { ModuleVersionEntity } from '../catalog/module-version.entity';
 import {
   Assignment,
@@ -39,4 +47,10 @@ export const ENTITIES = [
   RosterSource,
   ImportRun,
   ConsentRecord,
+  ModuleVersionSource,
+  ModuleDraft,
+  ModuleDraftReview,
+  ModuleDraftComment,
+  ModuleDraftEvent,
+  ReviewerQualification,
 ];

@@ -65,6 +65,14 @@ export function demoDistrict(now = new Date()): DistrictSpec {
         displayName: 'Dr. Kim Nguyen',
         password: DEMO_PASSWORD,
         roles: [{ role: 'reviewer' }],
+        reviewKinds: ['educator', 'trauma-informed'],
+      },
+      {
+        email: 'survivor.reviewer@gulfcoast.example',
+        displayName: 'Maria Torres',
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'reviewer' }],
+        reviewKinds: ['survivor-informed', 'trauma-informed'],
       },
     ],
     classes: [
@@ -119,7 +127,8 @@ export const DEMO_SIGN_INS = [
   '  teacher (7, 10)  teacher@gulfcoast.example',
   '  teacher (3)      ms.rivera@gulfcoast.example',
   '  author           author@gulfcoast.example',
-  '  reviewer         reviewer@gulfcoast.example',
+  '  reviewer         reviewer@gulfcoast.example (educator, trauma-informed)',
+  '  reviewer         survivor.reviewer@gulfcoast.example (survivor-informed, trauma-informed)',
   'Students (school code / username / PIN):',
   '  BAYSIDE / maya / 2468 (grade 7)   BAYSIDE / leo / 1357 (grade 10)   PALMETTO / sam / 1122 (grade 3)',
 ];

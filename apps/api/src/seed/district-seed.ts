@@ -1,4 +1,4 @@
-import type { Role } from '@haven/domain';
+import type { Role, WorkflowReviewKind } from '@haven/domain';
 import { EntityManager } from 'typeorm';
 import { hashSecret } from '../auth/password';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
@@ -15,6 +15,8 @@ export interface StaffSpec {
   roles: { role: Role; school?: string }[];
   /** Trainings held: course code and completion date (expiry follows the course's validity). */
   trainings?: { course: string; completedAt: string }[];
+  /** Reviewers: the kinds of module review they are qualified to give. */
+  reviewKinds?: WorkflowReviewKind[];
 }
 
 export interface DistrictSpec {
@@ -70,6 +72,8 @@ export async function seedDistrict(m: EntityManager, spec: DistrictSpec): Promis
         [user.id, t.course, t.completedAt],
       );
     }
+    for (const kind of person.reviewKinds ?? [])
+      await m.query(`INSERT INTO reviewer_qualification (user_id, kind) VALUES ($1, $2)`, [user.id, kind]);
     for (const { role, school } of person.roles) {
       const schoolRow = school ? schoolOf(school) : null;
       await m.getRepository(RoleGrant).save({

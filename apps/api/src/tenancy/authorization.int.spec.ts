@@ -156,6 +156,77 @@ const CASES: Case[] = [
     query: () => '{ importRuns { id status } }',
     allowed: ['district_admin', 'platform_admin'],
   },
+  { name: 'Query.moduleDrafts', query: () => '{ moduleDrafts { id } }', allowed: ['author', 'reviewer'] },
+  {
+    name: 'Query.moduleDraft',
+    query: () => '{ moduleDraft(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    allowed: ['author', 'reviewer'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Query.myReviewQualifications',
+    query: () => '{ myReviewQualifications }',
+    allowed: ['author', 'reviewer'],
+  },
+  {
+    name: 'Query.moduleVersionDiff',
+    query: () => '{ moduleVersionDiff(moduleId: "none", from: "1.0.0", to: "1.0.1") { label } }',
+    allowed: STAFF,
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.createModuleDraft',
+    query: () =>
+      'mutation { createModuleDraft(input: { moduleId: "authz-probe", fromVersion: "9.9.9" }) { id } }',
+    allowed: ['author'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.saveModuleDraft',
+    query: () =>
+      'mutation { saveModuleDraft(input: { id: "00000000-0000-4000-8000-000000000000", baseRevision: 1, document: {} }) { id } }',
+    allowed: ['author'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.submitModuleDraft',
+    query: () =>
+      'mutation { submitModuleDraft(input: { id: "00000000-0000-4000-8000-000000000000", bump: "patch" }) { id } }',
+    allowed: ['author'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.withdrawModuleDraft',
+    query: () => 'mutation { withdrawModuleDraft(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    allowed: ['author'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.reviewModuleDraft',
+    query: () =>
+      'mutation { reviewModuleDraft(input: { id: "00000000-0000-4000-8000-000000000000", kind: "educator", outcome: "approve", checked: [] }) { id } }',
+    allowed: ['reviewer'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.publishModuleDraft',
+    query: () => 'mutation { publishModuleDraft(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    allowed: ['author', 'reviewer'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.addDraftComment',
+    query: () =>
+      'mutation { addDraftComment(input: { draftId: "00000000-0000-4000-8000-000000000000", anchor: { kind: "module", field: "title" }, body: "x" }) { id } }',
+    allowed: ['author', 'reviewer'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.resolveDraftComment',
+    query: () => 'mutation { resolveDraftComment(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    allowed: ['author', 'reviewer'],
+    tolerated: ['NOT_FOUND'],
+  },
   { name: 'Mutation.signOut', query: () => 'mutation { signOut }', allowed: EVERYONE },
 ];
 

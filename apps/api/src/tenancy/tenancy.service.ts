@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import type { Role } from '@haven/domain';
 import { Actor, districtsWhere, hasRole, schoolsWhere } from '../auth/actor';
 import { ClassSection } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -127,6 +128,29 @@ export class TenancyService {
       [schoolIds[0]],
     );
     return district ? { district, schoolIds } : null;
+  }
+
+  /**
+   * Module drafts the actor may see in the authoring studio: authors every draft of their district, reviewers
+   * the drafts of their district waiting for review or publication (their queue). Nobody else sees drafts.
+   */
+  draftVisibility(actor: Actor): {
+    authorIn: string[];
+    reviewerIn: string[];
+    statusesForReviewers: string[];
+  } {
+    return {
+      authorIn: districtsWhere(actor, 'author'),
+      reviewerIn: districtsWhere(actor, 'reviewer'),
+      statusesForReviewers: ['in_review', 'approved', 'changes_requested', 'published'],
+    };
+  }
+
+  /** Roles the actor holds in a district (district-scoped roles only). */
+  rolesInDistrict(actor: Actor, districtId: string): Role[] {
+    return [
+      ...new Set(actor.grants.filter((g) => g.districtId === districtId && !g.schoolId).map((g) => g.role)),
+    ];
   }
 
   /** Assignments of the classes a student is enrolled in, once they are open. */

@@ -23,6 +23,12 @@ export function otherDistrict(): DistrictSpec {
         password: DEMO_PASSWORD,
         roles: [{ role: 'teacher', school: 'PECAN' }],
       },
+      {
+        email: 'author@lonestar.example',
+        displayName: 'Other Author',
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'author' }],
+      },
     ],
     classes: [
       {

@@ -210,8 +210,14 @@ describe('school and studio areas', () => {
       roles: ['author'],
       home: '/studio',
     });
-    renderApp('/studio', { Me: signedInAs(author) });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Modules' })).toBeTruthy();
+    renderApp('/studio', {
+      Me: signedInAs(author),
+      StudioDrafts: () => ({ data: { moduleDrafts: [] } }),
+      StudioPublishedModules: () => ({ data: { modules: [] } }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Authoring studio' })).toBeTruthy();
+    expect(await screen.findByText('No drafts in progress.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Start a new module' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
