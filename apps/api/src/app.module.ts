@@ -14,6 +14,7 @@ import { CatalogResolver, LessonResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { CurriculumLoader } from './catalog/curriculum-loader';
 import {
+  AssignmentModelResolver,
   ClassAssignmentsResolver,
   LearningResolver,
   SubmitProgressResultResolver,
@@ -66,6 +67,7 @@ export const RESOLVERS = [
   LessonResolver,
   LearningResolver,
   ClassAssignmentsResolver,
+  AssignmentModelResolver,
   SubmitProgressResultResolver,
   TrainingResolver,
   ConsentResolver,

@@ -91,6 +91,17 @@ export class AssignModuleInput {
   dueAt?: Date;
 }
 
+@InputType({ description: 'Move an assignment nobody has started to a newer version of its module' })
+export class MoveAssignmentToVersionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'assignmentId must be an id' })
+  assignmentId: string;
+
+  @Field({ description: 'A newer published version of the same module, such as 1.2.0' })
+  @Matches(/^\d+\.\d+\.\d+$/, { message: 'version must look like 1.0.0' })
+  version: string;
+}
+
 @ObjectType({ description: "An assignment as the student sees it, in the student's language" })
 export class StudentAssignment {
   @Field(() => ID, { description: 'The assignment id' })

@@ -1,7 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Allow, ROSTER_STAFF } from '../auth/policy.decorator';
+import type { GqlContext } from '../auth/request-context';
+import { versionSortKey } from '../catalog/curriculum-loader';
 import { ClassSection } from '../identity/class-section.entity';
 import { UUID_PATTERN } from '../tenancy/tenancy.service';
 import {
@@ -9,6 +11,7 @@ import {
   AssignModuleInput,
   AssignmentProgressView,
   AssignmentModel,
+  MoveAssignmentToVersionInput,
   StudentAssignment,
   StudentModule,
   SubmitProgressInput,
@@ -29,6 +32,18 @@ export class LearningResolver {
     @CurrentActor() actor: Actor,
   ): Promise<AssignmentModel> {
     return this.learning.assign(actor, input);
+  }
+
+  @Allow(ROSTER_STAFF)
+  @Mutation(() => AssignmentModel, {
+    description:
+      'Move an assignment to a newer version of its module, while no student has started it (same checks as assignModule)',
+  })
+  moveAssignmentToVersion(
+    @Args('input') input: MoveAssignmentToVersionInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<AssignmentModel> {
+    return this.learning.moveToVersion(actor, input);
   }
 
   @Allow(ROSTER_STAFF)
@@ -82,6 +97,20 @@ export class ClassAssignmentsResolver {
   @ResolveField(() => [AssignmentModel])
   assignments(@Parent() c: ClassSection, @CurrentActor() actor: Actor): Promise<AssignmentModel[]> {
     return this.learning.classAssignments(actor, c.id);
+  }
+}
+
+@Resolver(() => AssignmentModel)
+export class AssignmentModelResolver {
+  @Allow(ROSTER_STAFF)
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      "The latest published version of the module when it is newer than the assignment's (null when it is the latest)",
+  })
+  async newerVersion(@Parent() a: AssignmentModel, @Context() ctx: GqlContext): Promise<string | null> {
+    const [latest] = await ctx.loaders.moduleVersions.load(a.moduleId);
+    return latest && versionSortKey(latest) > versionSortKey(a.version) ? latest : null;
   }
 }
 

@@ -18,6 +18,7 @@ import {
   AssignmentProgressView,
   AssignmentStatus,
   AttemptProgress,
+  MoveAssignmentToVersionInput,
   ProgressEventInput,
   StudentAssignment,
   StudentModule,
@@ -89,21 +90,7 @@ export class LearningService {
       );
     const opensAt = input.opensAt ?? new Date();
     if (input.dueAt && input.dueAt <= opensAt) throw badInput('dueAt must be after opensAt');
-    if (!cls.gradeLevels.some((g) => version.grades.includes(g))) {
-      throw badInput(
-        `This module is written for grades ${version.grades.join(', ')}; this class is grade ${cls.gradeLevels.join(', ')}. ` +
-          'Choose a module for the class’s grade band.',
-      );
-    }
-    const bundle = await this.bundles.get(version.id);
-    const missing = await this.training.missing(actor.userId, bundle.facilitator.trainings, opensAt);
-    if (missing.length) {
-      throw badInput(
-        `Only staff trained to deliver this module may assign it. You need: ${missing.map((c) => c.title).join('; ')}. ` +
-          'Ask your school or district admin to record the training, or complete it in Haven.',
-        { missingTrainings: missing.map((c) => c.code) },
-      );
-    }
+    await this.ensureMayAssign(actor, cls, version, opensAt);
     const row = await this.ds.transaction(async (m) => {
       const saved = await m.getRepository(Assignment).save({
         classId: cls.id,
@@ -129,6 +116,92 @@ export class LearningService {
       return saved;
     });
     return this.toAssignmentModel(row, version, actor.preferredLanguage);
+  }
+
+  /**
+   * The checks a module version must pass before `actor` may give it to `cls` (assigning it, or moving an
+   * assignment to it): written for the class's grades, and the actor holds the trainings it requires on `at`.
+   */
+  private async ensureMayAssign(
+    actor: Actor,
+    cls: ClassSection,
+    version: ModuleVersionEntity,
+    at: Date,
+  ): Promise<void> {
+    if (!cls.gradeLevels.some((g) => version.grades.includes(g))) {
+      throw badInput(
+        `This module is written for grades ${version.grades.join(', ')}; this class is grade ${cls.gradeLevels.join(', ')}. ` +
+          'Choose a module for the class’s grade band.',
+      );
+    }
+    const bundle = await this.bundles.get(version.id);
+    const missing = await this.training.missing(actor.userId, bundle.facilitator.trainings, at);
+    if (missing.length) {
+      throw badInput(
+        `Only staff trained to deliver this module may assign it. You need: ${missing.map((c) => c.title).join('; ')}. ` +
+          'Ask your school or district admin to record the training, or complete it in Haven.',
+        { missingTrainings: missing.map((c) => c.code) },
+      );
+    }
+  }
+
+  /**
+   * Moves an assignment to a newer version of the same module. Only while no student has started it: a
+   * started attempt belongs to the version it was made with (its steps and answers refer to that version).
+   * The caller must be allowed to assign the target version to the class, exactly as `assign` checks.
+   */
+  async moveToVersion(actor: Actor, input: MoveAssignmentToVersionInput): Promise<AssignmentModel> {
+    const assignment = await this.ds.getRepository(Assignment).findOne({ where: { id: input.assignmentId } });
+    const cls = assignment ? await this.tenancy.findClass(actor, assignment.classId) : null;
+    if (!assignment || !cls) throw notFound('Assignment');
+    const versions = this.ds.getRepository(ModuleVersionEntity);
+    const current = await versions.findOneOrFail({ where: { id: assignment.moduleVersionId } });
+    const target = await versions.findOne({ where: { moduleId: current.moduleId, version: input.version } });
+    if (!target) throw notFound(`Module ${current.moduleId} version ${input.version}`);
+    if (target.versionSort <= current.versionSort) {
+      throw badInput(
+        `This assignment uses version ${current.version}; it can only move to a newer version of ${current.moduleId}, ` +
+          `and ${target.version} is not newer.`,
+      );
+    }
+    const now = new Date();
+    await this.ensureMayAssign(actor, cls, target, assignment.opensAt > now ? assignment.opensAt : now);
+    const row = await this.ds.transaction(async (m) => {
+      // The lock waits for any student whose first step is being recorded (the attempt references this row).
+      const locked = await m
+        .getRepository(Assignment)
+        .findOneOrFail({ where: { id: assignment.id }, lock: { mode: 'pessimistic_write' } });
+      if (locked.moduleVersionId !== current.id) {
+        throw appError('CONFLICT', 'This assignment was changed at the same time. Reload it and try again.');
+      }
+      if (await m.getRepository(Attempt).exists({ where: { assignmentId: assignment.id } })) {
+        throw badInput(
+          `Students have already started this assignment, so it stays on version ${current.version}. ` +
+            `To use version ${target.version}, assign it to the class as a new assignment.`,
+        );
+      }
+      await m.getRepository(Assignment).update({ id: assignment.id }, { moduleVersionId: target.id });
+      const school = await m.getRepository(School).findOne({ where: { id: cls.schoolId } });
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          action: 'assignment.move_version',
+          targetType: 'assignment',
+          targetId: assignment.id,
+          districtId: school?.districtId ?? null,
+          detail: {
+            classId: cls.id,
+            from: `${current.moduleId}@${current.version}`,
+            to: `${target.moduleId}@${target.version}`,
+          },
+        },
+        m,
+      );
+      return { ...locked, moduleVersionId: target.id };
+    });
+    // Students' remembered access holds the assignment as it was: forget it.
+    for (const key of this.access.keys()) if (key.endsWith(`:${assignment.id}`)) this.access.delete(key);
+    return this.toAssignmentModel(row, target, actor.preferredLanguage);
   }
 
   async classAssignments(actor: Actor, classId: string): Promise<AssignmentModel[]> {

@@ -126,6 +126,13 @@ const CASES: Case[] = [
     tolerated: ['NOT_FOUND'],
   },
   {
+    name: 'Mutation.moveAssignmentToVersion',
+    query: () =>
+      'mutation { moveAssignmentToVersion(input: { assignmentId: "00000000-0000-4000-8000-000000000000", version: "9.9.9" }) { id } }',
+    allowed: ROSTER,
+    tolerated: ['NOT_FOUND'],
+  },
+  {
     name: 'Mutation.submitProgress',
     query: () =>
       `mutation { submitProgress(input: { assignmentId: "00000000-0000-4000-8000-000000000000", events: [{ id: "00000000-0000-4000-8000-000000000001", kind: reflection, at: "2026-11-26T10:00:00Z", promptId: "p", text: "t" }] }) { results { id } } }`,
