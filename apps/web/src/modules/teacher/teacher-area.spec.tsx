@@ -1,5 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { renderApp, signedInAs, TEACHER, viewer, type RecordedCall } from '../../testing/render-app';
+import {
+  renderApp,
+  signedInAs,
+  TEACHER,
+  viewer,
+  type RecordedCall,
+  type Resolver,
+} from '../../testing/render-app';
 import {
   assignableModules,
   assignment,
@@ -383,5 +390,133 @@ describe('teacher: letter to parents and guardians', () => {
     ).toEqual(['Estimada familia:', 'Este año la clase de su hijo…', '¿Preguntas? Escriba al docente.']);
     expect(screen.getByRole('button', { name: 'Print' })).toBeTruthy();
     expect(variablesOf(calls, 'ParentLetter')[0]).toMatchObject({ language: 'es' });
+  });
+});
+
+describe('teacher: moving an assignment to a newer module version', () => {
+  const REFUSAL =
+    'Students have already started this assignment, so it stays on version 1.1.0. To use version 1.2.0, assign it to the class as a new assignment.';
+
+  function renderList(move: Resolver) {
+    return renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
+      ClassDetail: classDetail([assignment({ newerVersion: '1.2.0' })]),
+      AssignableModules: assignableModules,
+      MoveAssignmentToVersion: move,
+    });
+  }
+
+  it('shows nothing when the assignment uses the latest version', async () => {
+    renderApp(CLASS_PATH, {
+      Me: signedInAs(TEACHER),
+      ClassConsent: classConsent,
+      ClassDetail: classDetail(),
+      AssignableModules: assignableModules,
+    });
+    await screen.findByRole('table', { name: 'Modules assigned to this class' });
+    expect(screen.queryByText(/is available/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /Move to/ })).toBeNull();
+  });
+
+  it('offers the newer version in the class list, asks to confirm, and moves the assignment', async () => {
+    const { calls } = renderList(() => ({
+      data: { moveAssignmentToVersion: assignment({ version: '1.2.0', newerVersion: null }) },
+    }));
+    const table = await screen.findByRole('table', { name: 'Modules assigned to this class' });
+    expect(within(table).getByText('Version 1.2.0 is available')).toBeTruthy();
+    const move = within(table).getByRole('button', { name: 'Move to 1.2.0' });
+    // Which assignment the button acts on, for a list of several.
+    expect(move.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(move.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Recognizing Human Trafficking',
+    );
+
+    fireEvent.click(move);
+    const group = within(table).getByRole('group', {
+      name: 'Move this assignment from version 1.1.0 to version 1.2.0? This is possible only while no student has started it.',
+    });
+    const confirm = within(group).getByRole('button', { name: 'Yes, move to 1.2.0' });
+    expect(document.activeElement).toBe(confirm);
+    expect(variablesOf(calls, 'MoveAssignmentToVersion')).toEqual([]);
+
+    fireEvent.click(confirm);
+    const done = await within(table).findByRole('status');
+    expect(done.textContent).toBe('This assignment now uses version 1.2.0.');
+    await waitFor(() => expect(document.activeElement).toBe(done));
+    expect(variablesOf(calls, 'MoveAssignmentToVersion')).toEqual([
+      { input: { assignmentId: ASSIGNMENT_ID, version: '1.2.0' } },
+    ]);
+    // The cache holds the moved assignment: the row shows its new version, and no offer any more.
+    expect(within(table).getAllByRole('row')[1]?.textContent).toMatch(
+      /^Recognizing Human Trafficking1\.2\.0/,
+    );
+    expect(within(table).queryByText('Version 1.2.0 is available')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('can be cancelled, sending nothing', async () => {
+    const { calls } = renderList(() => ({ errors: [{ message: 'unexpected' }] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to 1.2.0' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const move = screen.getByRole('button', { name: 'Move to 1.2.0' });
+    await waitFor(() => expect(document.activeElement).toBe(move));
+    expect(screen.queryByRole('button', { name: 'Yes, move to 1.2.0' })).toBeNull();
+    expect(variablesOf(calls, 'MoveAssignmentToVersion')).toEqual([]);
+  });
+
+  it('shows the server’s reason when a student has already started', async () => {
+    renderList(() => ({ errors: [{ message: REFUSAL, extensions: { code: 'BAD_USER_INPUT' } }] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to 1.2.0' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, move to 1.2.0' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(REFUSAL);
+    const table = screen.getByRole('table', { name: 'Modules assigned to this class' });
+    expect(within(table).getAllByRole('row')[1]?.textContent).toMatch(
+      /^Recognizing Human Trafficking1\.1\.0/,
+    );
+    expect(within(table).getByRole('button', { name: 'Move to 1.2.0' })).toBeTruthy();
+  });
+
+  it.each([
+    ['NOT_FOUND', 'This assignment or version was not found. Reload the page and try again.'],
+    ['INTERNAL_SERVER_ERROR', 'The assignment could not be moved. Try again.'],
+  ])('shows a clear alert for %s, not the raw message', async (code, message) => {
+    renderList(() => ({ errors: [{ message: 'raw server text', extensions: { code } }] }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Move to 1.2.0' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, move to 1.2.0' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(message);
+    expect(screen.queryByText('raw server text')).toBeNull();
+  });
+
+  it('offers and makes the move on the progress page, then reloads the progress', async () => {
+    let version = '1.1.0';
+    const progress: Resolver = (variables) => {
+      const view = assignmentProgress(variables) as { data: { assignmentProgress: Record<string, unknown> } };
+      return {
+        data: {
+          assignmentProgress: {
+            ...view.data.assignmentProgress,
+            assignment: assignment({ version, newerVersion: version === '1.1.0' ? '1.2.0' : null }),
+          },
+        },
+      };
+    };
+    const { calls } = renderApp(PROGRESS_PATH, {
+      Me: signedInAs(TEACHER),
+      AssignmentProgress: progress,
+      AssignmentTopics: assignmentTopics,
+      MoveAssignmentToVersion: () => {
+        version = '1.2.0';
+        return { data: { moveAssignmentToVersion: assignment({ version, newerVersion: null }) } };
+      },
+    });
+    expect(await screen.findByText('Version 1.2.0 is available')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Move to 1.2.0' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, move to 1.2.0' }));
+    expect((await screen.findByRole('status')).textContent).toBe('This assignment now uses version 1.2.0.');
+    const facts = screen.getByText('Version', { selector: 'dt' }).nextElementSibling;
+    expect(facts?.textContent).toMatch(/^1\.2\.0/);
+    await waitFor(() => expect(variablesOf(calls, 'AssignmentProgress')).toHaveLength(2));
+    expect(screen.queryByText('Version 1.2.0 is available')).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ export const assignment = (overrides: Record<string, unknown> = {}) => ({
   classId: CLASS_ID,
   moduleId: 'recognizing-trafficking-9-12',
   version: '1.1.0',
+  newerVersion: null,
   title: 'Recognizing Human Trafficking',
   opensAt: OPENS,
   dueAt: DUE,

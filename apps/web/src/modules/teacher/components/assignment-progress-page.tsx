@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { MoveToNewerVersion } from './move-to-newer-version';
 
 type Progress = NonNullable<AssignmentProgressQuery['assignmentProgress']>;
 type Row = Progress['students'][number];
@@ -100,7 +101,10 @@ export function AssignmentProgressPage() {
       <dl className="facts facts--inline">
         <div>
           <dt>{t('teacher.assignments.version')}</dt>
-          <dd>{assignment.version}</dd>
+          <dd>
+            {assignment.version}
+            <MoveToNewerVersion assignment={assignment} onMoved={() => void refetch()} />
+          </dd>
         </div>
         <div>
           <dt>{t('teacher.assignments.opens')}</dt>

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import type { TeacherAssignmentFieldsFragment } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
 import { TableRegion } from '../../layout/components/table-region';
+import { MoveToNewerVersion } from './move-to-newer-version';
 
-/** The modules given to a class, each linking to its progress page. */
+/** The modules given to a class, each linking to its progress page, and a newer version where one exists. */
 export function ClassAssignments({
   classId,
   assignments,
@@ -30,14 +31,17 @@ export function ClassAssignments({
         <tbody>
           {assignments.map((a) => (
             <tr key={a.id}>
-              <th scope="row">
+              <th scope="row" id={`assignment-title-${a.id}`}>
                 <Link
                   to={`/teacher/classes/${encodeURIComponent(classId)}/assignments/${encodeURIComponent(a.id)}`}
                 >
                   {a.title}
                 </Link>
               </th>
-              <td>{a.version}</td>
+              <td>
+                {a.version}
+                <MoveToNewerVersion assignment={a} describedBy={`assignment-title-${a.id}`} />
+              </td>
               <td>{formatDate(a.opensAt, language)}</td>
               <td>{formatDate(a.dueAt, language) || t('teacher.assignments.noDue')}</td>
             </tr>
