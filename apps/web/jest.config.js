@@ -7,6 +7,8 @@ module.exports = {
   moduleNameMapper: {
     ...require('../../jest.preset.js').moduleNameMapper,
     '\\.css$': '<rootDir>/src/testing/style-stub.js',
+    // `x.json?staff` (a copy of x.json for the staff chunk, vite.config.mts) is x.json itself here.
+    '^(\\.{1,2}/.*\\.json)\\?staff$': '$1',
   },
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.tsx'],
 };

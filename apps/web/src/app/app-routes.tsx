@@ -1,6 +1,7 @@
-import { lazy } from 'react';
+import { lazy, type ComponentProps, type ComponentType } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { Role } from '@haven/domain';
+import { loadStaffStrings, useStaffStrings } from '../i18n/load-staff-strings';
 import { RequireRole } from '../modules/auth/components/require-role';
 import { StaffSignInPage } from '../modules/auth/components/staff-sign-in-page';
 import { StudentSignInPage } from '../modules/auth/components/student-sign-in-page';
@@ -11,28 +12,42 @@ import { NotFoundPage } from '../modules/layout/components/not-found-page';
 import { RouteAnnouncer } from '../modules/layout/components/route-announcer';
 import { StudentHomePage } from '../modules/student/components/student-home-page';
 
+/**
+ * A staff area: its chunk and the staff texts (their own chunk, shared by all staff areas) load side by
+ * side, and the area renders once both are there, so its first paint never shows a raw key.
+ */
+function staffArea<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return lazy(() => Promise.all([load(), loadStaffStrings()]).then(([m]) => ({ default: pick(m) })));
+}
+
 // Staff areas are separate chunks: a student downloads only the shell and the student pages.
-const TeacherArea = lazy(() =>
-  import('../modules/teacher/teacher-area').then((m) => ({ default: m.TeacherArea })),
+const TeacherArea = staffArea(
+  () => import('../modules/teacher/teacher-area'),
+  (m) => m.TeacherArea,
 );
-const SchoolArea = lazy(() =>
-  import('../modules/school/school-area').then((m) => ({ default: m.SchoolArea })),
+const SchoolArea = staffArea(
+  () => import('../modules/school/school-area'),
+  (m) => m.SchoolArea,
 );
-const DistrictArea = lazy(() =>
-  import('../modules/district/district-area').then((m) => ({ default: m.DistrictArea })),
+const DistrictArea = staffArea(
+  () => import('../modules/district/district-area'),
+  (m) => m.DistrictArea,
 );
-const SchoolComplianceArea = lazy(() =>
-  import('../modules/district/district-area').then((m) => ({ default: m.SchoolComplianceArea })),
+const SchoolComplianceArea = staffArea(
+  () => import('../modules/district/district-area'),
+  (m) => m.SchoolComplianceArea,
 );
-const StudioArea = lazy(() =>
-  import('../modules/studio/studio-area').then((m) => ({ default: m.StudioArea })),
+const StudioArea = staffArea(
+  () => import('../modules/studio/studio-area'),
+  (m) => m.StudioArea,
 );
 // The lesson player is its own chunk, loaded when a student opens a lesson.
 const ModulePlayerPage = lazy(() =>
   import('../modules/student/player/module-player-page').then((m) => ({ default: m.ModulePlayerPage })),
 );
-const CatalogArea = lazy(() =>
-  import('../modules/catalog/catalog-area').then((m) => ({ default: m.CatalogArea })),
+const CatalogArea = staffArea(
+  () => import('../modules/catalog/catalog-area'),
+  (m) => m.CatalogArea,
 );
 
 /** Staff who browse the curriculum catalog (the API allows the same roles). */
@@ -87,6 +102,15 @@ export function navForHome(viewer: Viewer): readonly NavItem[] | undefined {
   return NAV_BY_HOME[viewer.home];
 }
 
+/**
+ * The guard and layout of a staff area. Its navigation labels are staff texts: the navigation shows once
+ * they are there (they load with the area, while the page shows "loading").
+ */
+function StaffLayout({ nav, ...props }: ComponentProps<typeof RequireRole>) {
+  const ready = useStaffStrings();
+  return <RequireRole {...props} nav={ready ? nav : undefined} />;
+}
+
 /** Pages anyone may open. `safety` adds the student quick exit and help bar. */
 function PublicLayout({ safety }: { safety: boolean }) {
   return (
@@ -118,16 +142,16 @@ export function AppRoutes() {
           <Route path="lessons/:assignmentId" element={<ModulePlayerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route element={<RequireRole roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
+        <Route element={<StaffLayout roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
           <Route path="teacher/*" element={<TeacherArea />} />
         </Route>
-        <Route element={<RequireRole roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
+        <Route element={<StaffLayout roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
           <Route path="school/compliance/*" element={<SchoolComplianceArea />} />
           <Route path="school/*" element={<SchoolArea />} />
         </Route>
         <Route
           element={
-            <RequireRole
+            <StaffLayout
               roles={['district_admin', 'platform_admin']}
               signInPath="/signin"
               nav={DISTRICT_NAV}
@@ -136,10 +160,10 @@ export function AppRoutes() {
         >
           <Route path="district/*" element={<DistrictArea />} />
         </Route>
-        <Route element={<RequireRole roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
+        <Route element={<StaffLayout roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
           <Route path="studio/*" element={<StudioArea />} />
         </Route>
-        <Route element={<RequireRole roles={CATALOG_ROLES} signInPath="/signin" nav={navForHome} />}>
+        <Route element={<StaffLayout roles={CATALOG_ROLES} signInPath="/signin" nav={navForHome} />}>
           <Route path="catalog/*" element={<CatalogArea />} />
         </Route>
 

@@ -1,6 +1,21 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
+import {
+  a11y,
+  access,
+  app,
+  common,
+  grades,
+  header,
+  help,
+  landing,
+  language,
+  nav,
+  notFound,
+  safety,
+  signIn,
+  student,
+} from './en.json';
 
 export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,16 +23,99 @@ export type Language = (typeof LANGUAGES)[number];
 /** Where a language the user picked on purpose is remembered (signed-out pages, shared devices). */
 export const LANGUAGE_STORAGE_KEY = 'haven.language';
 
+/** A tree of texts, as in en.json and es.json. */
+export interface Strings {
+  readonly [key: string]: string | Strings;
+}
+
+/**
+ * The texts a student or a signed-out visitor may need: landing, sign-in, the app shell and safety bar,
+ * the student pages and player. Only these top-level keys of en.json go into the first load; the staff
+ * areas bring theirs (staff-strings.ts, added with `addStrings`).
+ */
+const en = {
+  a11y,
+  access,
+  app,
+  common,
+  grades,
+  header,
+  help,
+  landing,
+  language,
+  nav,
+  notFound,
+  safety,
+  signIn,
+  student,
+} satisfies Strings;
+
 /** English ships with the page; the other languages load the first time they are used. */
 export const resources = { en: { translation: en } } as const;
+
+/** The same keys as `en`, per language (destructured, so the bundler keeps only these). */
+const startStrings: Record<Language, () => Promise<Strings>> = {
+  en: () => Promise.resolve(en),
+  es: () =>
+    import('./es.json').then(
+      ({
+        a11y,
+        access,
+        app,
+        common,
+        grades,
+        header,
+        help,
+        landing,
+        language,
+        nav,
+        notFound,
+        safety,
+        signIn,
+        student,
+      }) => ({
+        a11y,
+        access,
+        app,
+        common,
+        grades,
+        header,
+        help,
+        landing,
+        language,
+        nav,
+        notFound,
+        safety,
+        signIn,
+        student,
+      }),
+    ),
+};
+
+/** Texts added since start-up by lazily loaded areas, to go along with a language loaded later. */
+const addedStrings: Record<Language, Strings>[] = [];
+
+/**
+ * Adds the texts a lazily loaded area brings, in every language: at once to each language already
+ * loaded, and to a language loaded later together with its start texts (so switching language on
+ * that area never shows a missing text).
+ */
+export function addStrings(byLanguage: Record<Language, Strings>): void {
+  addedStrings.push(byLanguage);
+  for (const lng of LANGUAGES) {
+    if (i18next.hasResourceBundle(lng, 'translation')) {
+      i18next.addResourceBundle(lng, 'translation', byLanguage[lng], true, true);
+    }
+  }
+}
 
 const lazyLanguages: BackendModule = {
   type: 'backend',
   init: () => undefined,
-  read(language, _namespace, callback) {
-    const load = language === 'es' ? import('./es.json') : Promise.resolve({ default: en });
-    load.then(
-      (m) => callback(null, m.default),
+  read(lng, _namespace, callback) {
+    const wanted = isLanguage(lng) ? lng : 'en';
+    startStrings[wanted]().then(
+      (strings) => callback(null, Object.assign({}, strings, ...addedStrings.map((added) => added[wanted]))),
       (error: unknown) => callback(error instanceof Error ? error.message : String(error), false),
     );
   },

@@ -1,10 +1,14 @@
 import { TextDecoder, TextEncoder } from 'node:util';
 import { i18n } from '../i18n/i18n';
+import { loadStaffStrings } from '../i18n/load-staff-strings';
 
 // jsdom lacks these; React Router needs them when it loads.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 // jsdom does not lay out pages, so scrolling is a no-op here.
 window.scrollTo = () => undefined;
+
+// The app adds the staff texts when a staff area opens; specs render staff components on their own.
+beforeAll(() => loadStaffStrings());
 
 beforeEach(async () => {
   window.localStorage.clear();
