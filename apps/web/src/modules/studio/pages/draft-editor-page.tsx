@@ -121,7 +121,17 @@ function DraftEditor({ draft }: { draft: DraftDetailFieldsFragment }) {
           </div>
         </div>
       )}
-      <ValidationSummary errors={errors} warnings={warnings} />
+      {draft.status === 'changes_requested' && <RequestedChanges draft={draft} />}
+      <ValidationSummary
+        errors={errors}
+        warnings={warnings}
+        canSubmit={draft.allowedActions.includes('submit')}
+      />
+      <p>
+        <a href={`/exports/drafts/${draft.id}.zip`} download>
+          {t('authoring.editor.download')}
+        </a>
+      </p>
       <nav aria-label={t('authoring.tabs.label')} className="tabs">
         <ul>
           {tabs.map(([path, label]) => (
@@ -201,10 +211,41 @@ function Editable({ editable, children }: { editable: boolean; children: ReactNo
   );
 }
 
-function ValidationSummary({ errors, warnings }: { errors: EditorIssue[]; warnings: EditorIssue[] }) {
+/** What the reviewers asked for, where the author works (the full thread is on the review tab). */
+function RequestedChanges({ draft }: { draft: DraftDetailFieldsFragment }) {
+  const { t } = useTranslation();
+  const asks = draft.reviews.filter((r) => r.outcome === 'request_changes' && r.notes);
+  const latest = asks.at(-1);
+  if (!latest) return null;
+  return (
+    <div className="notice" role="note" aria-labelledby="requested-changes-heading">
+      <h2 id="requested-changes-heading" className="notice__title">
+        {t('authoring.editor.changesRequested', { name: latest.reviewerName })}
+      </h2>
+      <p>{latest.notes}</p>
+      <p>
+        <Link to={`/studio/drafts/${draft.id}/review`}>{t('authoring.editor.seeReview')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function ValidationSummary({
+  errors,
+  warnings,
+  canSubmit,
+}: {
+  errors: EditorIssue[];
+  warnings: EditorIssue[];
+  canSubmit: boolean;
+}) {
   const { t } = useTranslation();
   if (errors.length === 0 && warnings.length === 0)
-    return <p className="notice notice--ok">{t('authoring.validation.clean')}</p>;
+    return (
+      <p className="notice notice--ok">
+        {canSubmit ? t('authoring.validation.cleanSubmit') : t('authoring.validation.clean')}
+      </p>
+    );
   return (
     <details className="validation-summary" open={errors.length > 0}>
       <summary>

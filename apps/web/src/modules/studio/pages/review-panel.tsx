@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { REVIEW_CHECKLISTS, type WorkflowReviewKind } from '@haven/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   AddDraftCommentDocument,
   PublishModuleDraftDocument,
@@ -34,6 +35,17 @@ export function ReviewPanel({ draftId }: { draftId: string }) {
   return (
     <section aria-labelledby="review-heading">
       <h2 id="review-heading">{t('authoring.tabs.review')}</h2>
+      {d.publishedVersion && (
+        <div className="notice notice--ok">
+          <p>{t('authoring.publish.done', { version: d.publishedVersion })}</p>
+          <p>
+            <Link to={`/catalog/${d.moduleId}`}>{t('authoring.publish.inCatalog')}</Link> ·{' '}
+            <a href={`/exports/modules/${d.moduleId}/${d.publishedVersion}.zip`} download>
+              {t('authoring.publish.download')}
+            </a>
+          </p>
+        </div>
+      )}
       <RequiredReviews draft={d} />
       {can('submit') && <SubmitForm draft={d} />}
       {can('review') &&
@@ -399,8 +411,14 @@ function Changes({ draft }: { draft: Review }) {
   const { t } = useTranslation();
   return (
     <div className="card">
-      <h3>{t('authoring.changes.title')}</h3>
-      {draft.changes.length === 0 ? (
+      <h3>
+        {draft.baseVersion
+          ? t('authoring.changes.title', { version: draft.baseVersion })
+          : t('authoring.changes.titleNew')}
+      </h3>
+      {!draft.baseVersion ? (
+        <p>{t('authoring.changes.newModule')}</p>
+      ) : draft.changes.length === 0 ? (
         <p>{t('authoring.changes.none')}</p>
       ) : (
         <ul className="change-list">

@@ -27,7 +27,12 @@ export type SaveState =
  */
 export function useAutosave(draft: DraftDetailFieldsFragment, editable: boolean) {
   const [document, setDocument] = useState<ModuleDocument>(draft.document as unknown as ModuleDocument);
-  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const [state, setStateRaw] = useState<SaveState>({ kind: 'saved' });
+  const stateRef = useRef<SaveState>(state);
+  const setState = useCallback((next: SaveState) => {
+    stateRef.current = next;
+    setStateRaw(next);
+  }, []);
   const base = useRef(draft.revision);
   const latest = useRef(document);
   const dirty = useRef(false);
@@ -85,7 +90,7 @@ export function useAutosave(draft: DraftDetailFieldsFragment, editable: boolean)
         }
       }
     },
-    [draft.id, save],
+    [draft.id, save, setState],
   );
 
   const change = useCallback(
@@ -94,16 +99,14 @@ export function useAutosave(draft: DraftDetailFieldsFragment, editable: boolean)
       latest.current = next;
       dirty.current = true;
       setDocument(next);
-      setState((s) => (s.kind === 'conflict' ? s : { kind: 'pending' }));
+      if (stateRef.current.kind !== 'conflict') setState({ kind: 'pending' });
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
-        setState((s) => {
-          if (s.kind !== 'conflict') void flush();
-          return s;
-        });
+        // While a conflict is open, nothing is saved until the author chooses.
+        if (stateRef.current.kind !== 'conflict') void flush();
       }, AUTOSAVE_DELAY_MS);
     },
-    [editable, flush],
+    [editable, flush, setState],
   );
 
   // Save what is pending when the author leaves the page.
@@ -124,13 +127,16 @@ export function useAutosave(draft: DraftDetailFieldsFragment, editable: boolean)
   );
 
   /** Conflict: drop my unsaved edits and take the newer revision. */
-  const takeTheirs = useCallback((doc: ModuleDocument, revision: number) => {
-    dirty.current = false;
-    base.current = revision;
-    latest.current = doc;
-    setDocument(doc);
-    setState({ kind: 'saved' });
-  }, []);
+  const takeTheirs = useCallback(
+    (doc: ModuleDocument, revision: number) => {
+      dirty.current = false;
+      base.current = revision;
+      latest.current = doc;
+      setDocument(doc);
+      setState({ kind: 'saved' });
+    },
+    [setState],
+  );
 
   return { document, change, state, flush, keepMine, takeTheirs };
 }
