@@ -30,3 +30,4 @@ export * from './authoring/module-zip';
 export * from './authoring/localized-fields';
 export * from './authoring/translations';
 export * from './authoring/document-diff';
+export { parseModuleSpec, pullModule, PullError, type FetchFn, type PullOptions } from './cli-pull';
