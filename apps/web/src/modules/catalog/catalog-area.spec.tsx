@@ -242,6 +242,49 @@ describe('curriculum catalog: module', () => {
     expect(assessment.textContent).toBe('Pre-assessmentBefore we start2 items');
   });
 
+  it('compares any two versions, showing a word diff of what changed', async () => {
+    const { calls } = renderApp('/catalog/online-safety-6-8', {
+      Me: signedInAs(TEACHER),
+      CatalogModule: catalogModule,
+      ModuleVersionDiff: () => ({
+        data: {
+          moduleVersionDiff: [
+            {
+              __typename: 'ContentChangeModel',
+              anchorKey: 'module:title',
+              label: 'Module title (en)',
+              change: 'changed',
+              before: 'Staying Safe Online',
+              after: 'Staying Safe on the Internet',
+              parts: [
+                { __typename: 'DiffPartModel', value: 'Staying Safe ', added: false, removed: false },
+                { __typename: 'DiffPartModel', value: 'Online', added: false, removed: true },
+                { __typename: 'DiffPartModel', value: 'on the Internet', added: true, removed: false },
+              ],
+            },
+          ],
+        },
+      }),
+    });
+    const compare = await screen.findByRole('region', { name: 'Compare versions' });
+    expect((within(compare).getByLabelText('From version') as HTMLSelectElement).value).toBe('1.0.0');
+    expect((within(compare).getByLabelText('To version') as HTMLSelectElement).value).toBe('1.1.0');
+    fireEvent.click(within(compare).getByRole('button', { name: 'Show what changed' }));
+    await within(compare).findByText('1 change from 1.0.0 to 1.1.0:');
+    expect(calls.find((c) => c.operationName === 'ModuleVersionDiff')?.variables).toEqual({
+      moduleId: 'online-safety-6-8',
+      from: '1.0.0',
+      to: '1.1.0',
+    });
+    expect(compare.querySelector('del')?.textContent).toBe('Online');
+    expect(compare.querySelector('ins')?.textContent).toBe('on the Internet');
+    expect(
+      screen
+        .getByRole('link', { name: 'Download the content files of version 1.1.0 (zip)' })
+        .getAttribute('href'),
+    ).toBe('/exports/modules/online-safety-6-8/1.1.0.zip');
+  });
+
   it('switches version through ?version=', async () => {
     const { calls, location } = renderApp('/catalog/online-safety-6-8', {
       Me: signedInAs(TEACHER),

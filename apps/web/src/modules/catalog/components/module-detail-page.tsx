@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { VersionCompare } from './version-compare';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { CatalogModuleDocument, type CatalogModuleQuery } from '../../../gql/graphql';
 import { currentLanguage, isLanguage } from '../../../i18n/i18n';
@@ -151,6 +152,12 @@ function ModuleDetail({
           </SelectField>
         </div>
       )}
+      <p>
+        <a href={`/exports/modules/${m.moduleId}/${m.version}.zip`} download>
+          {t('catalog.detail.download', { version: m.version })}
+        </a>
+      </p>
+      {m.versions.length > 1 && <VersionCompare moduleId={m.moduleId} versions={m.versions} />}
       <ModuleFacts
         module={m}
         details={{

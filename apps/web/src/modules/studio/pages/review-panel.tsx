@@ -17,6 +17,7 @@ import {
 } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
+import { ChangeList } from '../../layout/components/change-list';
 import { errorMessage } from './studio-home-page';
 
 type Review = StudioDraftReviewQuery['moduleDraft'];
@@ -421,30 +422,7 @@ function Changes({ draft }: { draft: Review }) {
       ) : draft.changes.length === 0 ? (
         <p>{t('authoring.changes.none')}</p>
       ) : (
-        <ul className="change-list">
-          {draft.changes.map((c, i) => (
-            <li key={i}>
-              <p>
-                <strong>{t(`authoring.changes.${c.change}`)}</strong>: {c.label}
-              </p>
-              {c.parts ? (
-                <p className="diff">
-                  {c.parts.map((p, j) =>
-                    p.added ? (
-                      <ins key={j}>{p.value}</ins>
-                    ) : p.removed ? (
-                      <del key={j}>{p.value}</del>
-                    ) : (
-                      <span key={j}>{p.value}</span>
-                    ),
-                  )}
-                </p>
-              ) : (
-                (c.before ?? c.after) && <p className="diff">{c.after ?? c.before}</p>
-              )}
-            </li>
-          ))}
-        </ul>
+        <ChangeList changes={draft.changes} />
       )}
     </div>
   );
