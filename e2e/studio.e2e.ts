@@ -187,4 +187,16 @@ describe('authoring studio: write, review, publish', () => {
 
     expect(consoleErrors).toEqual([]);
   });
+
+  it('imports a module folder as a new draft of that module', async () => {
+    const author = await signIn('author@gulfcoast.example');
+    await author.getByRole('heading', { level: 1, name: 'Authoring studio' }).waitFor();
+    await author
+      .getByLabel('Or a module folder')
+      .setInputFiles(join(__dirname, '../curricula/body-autonomy-k-2'));
+    await author.getByRole('button', { name: 'Import as a draft' }).click();
+    await author.waitForURL(/\/studio\/drafts\/[^/]+$/);
+    await author.getByText(/body-autonomy-k-2 · Revision of \d+\.\d+\.\d+/).waitFor();
+    expect(await author.getByRole('alert').count()).toBe(0);
+  });
 });

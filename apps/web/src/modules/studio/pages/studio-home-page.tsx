@@ -233,27 +233,54 @@ function ReviseModuleForm() {
   );
 }
 
+/** Text files of a chosen folder, keyed by their path inside the module folder (its top folder dropped). */
+export async function folderFiles(files: readonly File[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const file of files) {
+    const parts = (file.webkitRelativePath || file.name).split('/');
+    const path = (parts.length > 1 ? parts.slice(1) : parts).join('/');
+    if (!path || path.split('/').some((p) => p.startsWith('.'))) continue;
+    if (!/\.(ya?ml|md)$/.test(path)) continue;
+    out[path] = await file.text();
+  }
+  return out;
+}
+
 function ImportModuleForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [file, setFile] = useState<File | null>(null);
+  const [zip, setZip] = useState<File | null>(null);
+  const [folder, setFolder] = useState<File[]>([]);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const upload = async (body: Blob): Promise<void> => {
+    const res = await fetch('/imports/modules', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/zip', 'X-Haven-CSRF': '1' },
+      body,
+    });
+    const answer = (await res.json().catch(() => ({}))) as { draftId?: string; message?: string | string[] };
+    if (res.ok && answer.draftId) void navigate(`/studio/drafts/${answer.draftId}`);
+    else setProblem([answer.message].flat().filter(Boolean).join(' ') || t('authoring.import.failed'));
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(undefined);
-    if (!file) return setProblem(t('authoring.import.pick'));
+    if (!zip && folder.length === 0) return setProblem(t('authoring.import.pick'));
     setBusy(true);
     try {
-      const res = await fetch('/imports/modules', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/zip', 'X-Haven-CSRF': '1' },
-        body: file,
-      });
-      const body = (await res.json().catch(() => ({}))) as { draftId?: string; message?: string | string[] };
-      if (res.ok && body.draftId) void navigate(`/studio/drafts/${body.draftId}`);
-      else setProblem([body.message].flat().filter(Boolean).join(' ') || t('authoring.import.failed'));
+      if (zip) await upload(zip);
+      else {
+        // A folder is sent as the same zip the server accepts, built in the browser.
+        const files = await folderFiles(folder);
+        if (!files['module.yaml']) return setProblem(t('authoring.import.noManifest'));
+        const { strToU8, zipSync } = await import('fflate');
+        const bytes = zipSync(
+          Object.fromEntries(Object.entries(files).map(([p, text]) => [p, strToU8(text)])),
+        );
+        await upload(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+      }
     } catch {
       setProblem(t('authoring.import.failed'));
     } finally {
@@ -271,7 +298,23 @@ function ImportModuleForm() {
             id="import-file"
             type="file"
             accept=".zip,application/zip"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onChange={(e) => {
+              setZip(e.target.files?.[0] ?? null);
+              setFolder([]);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-folder">{t('authoring.import.folder')}</label>
+          <input
+            id="import-folder"
+            type="file"
+            multiple
+            {...{ webkitdirectory: '' }}
+            onChange={(e) => {
+              setFolder([...(e.target.files ?? [])]);
+              setZip(null);
+            }}
           />
         </div>
         {problem && (

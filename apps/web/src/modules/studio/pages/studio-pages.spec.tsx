@@ -3,7 +3,7 @@ import type { ModuleDocument } from '@haven/curriculum';
 import { renderApp, signedInAs, viewer, type Resolver } from '../../../testing/render-app';
 import { documentFixture } from '../editor/editor-fixtures';
 import { AUTOSAVE_DELAY_MS } from './use-autosave';
-import { slugFor } from './studio-home-page';
+import { folderFiles, slugFor } from './studio-home-page';
 
 jest.mock('@xyflow/react/dist/style.css', () => ({}));
 
@@ -57,6 +57,27 @@ describe('studio pages', () => {
     expect(slugFor('Who Can I Trust?', '3-5')).toBe('who-can-i-trust-3-5');
     expect(slugFor('  Señales de alerta ', '9-12')).toBe('senales-de-alerta-9-12');
     expect(slugFor('???', '6-8')).toBe('');
+  });
+
+  it('reads a chosen module folder: content files by path inside the module, no dot-files or other files', async () => {
+    const file = (path: string, text: string) => {
+      const f = new File([text], path.split('/').at(-1)!);
+      Object.defineProperty(f, 'webkitRelativePath', { value: path });
+      Object.defineProperty(f, 'text', { value: () => Promise.resolve(text) });
+      return f;
+    };
+    const files = await folderFiles([
+      file('trusted-adults-3-5/module.yaml', 'id: trusted-adults-3-5\n'),
+      file('trusted-adults-3-5/lessons/intro.en.md', '---\n'),
+      file('trusted-adults-3-5/.git/config', 'x'),
+      file('trusted-adults-3-5/notes.docx', 'x'),
+      file('trusted-adults-3-5/README.md', '# Trusted adults\n'),
+    ]);
+    expect(files).toEqual({
+      'module.yaml': 'id: trusted-adults-3-5\n',
+      'lessons/intro.en.md': '---\n',
+      'README.md': '# Trusted adults\n',
+    });
   });
 
   it('saves a change after a pause, naming the revision it was edited from', async () => {
