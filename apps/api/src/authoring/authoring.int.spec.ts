@@ -233,6 +233,59 @@ describe('authoring studio API', () => {
     ]);
   });
 
+  it('cannot approve a module whose topics need it without a survivor-informed review by a qualified reviewer', async () => {
+    const draft = await create({
+      moduleId: 'recognizing-trafficking-9-12',
+      fromVersion: await latest('recognizing-trafficking-9-12'),
+    });
+    expect(draft.requiredReviews).toEqual(['educator', 'trauma-informed', 'survivor-informed']);
+    const fixed = structuredClone(draft.document);
+    fixed.manifest.estimatedMinutes += 5;
+    expect(
+      (await t.gql(author, SAVE, { i: { id: draft.id, baseRevision: 1, document: fixed } })).errors,
+    ).toBeUndefined();
+    expect((await t.gql(author, SUBMIT, { i: { id: draft.id, bump: 'patch' } })).errors).toBeUndefined();
+    for (const kind of ['educator', 'trauma-informed'] as const) {
+      const r = await t.gql<{ reviewModuleDraft: Draft }>(reviewer, REVIEW, {
+        i: { id: draft.id, kind, outcome: 'approve', checked: approveAll(kind) },
+      });
+      expect(r.data!.reviewModuleDraft.status).toBe('in_review');
+    }
+    // Dr. Nguyen is not a survivor-informed reviewer; publishing is not possible yet.
+    const refused = await t.gql(reviewer, REVIEW, {
+      i: {
+        id: draft.id,
+        kind: 'survivor-informed',
+        outcome: 'approve',
+        checked: approveAll('survivor-informed'),
+      },
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'You are not recorded as qualified to give a survivor-informed review.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect((await t.gql(reviewer, PUBLISH, { id: draft.id })).errors?.[0].message).toBe(
+      'Only an approved draft can be published.',
+    );
+    const approved = await t.gql<{ reviewModuleDraft: Draft }>(survivorReviewer, REVIEW, {
+      i: {
+        id: draft.id,
+        kind: 'survivor-informed',
+        outcome: 'approve',
+        checked: approveAll('survivor-informed'),
+      },
+    });
+    expect(approved.data!.reviewModuleDraft.status).toBe('approved');
+    const published = await t.gql<{ publishModuleDraft: Draft }>(author, PUBLISH, { id: draft.id });
+    expect(published.errors).toBeUndefined();
+    const reviews = published.data!.publishModuleDraft.document.manifest.review.reviews;
+    expect(reviews.map((r) => [r.kind, r.reviewer])).toEqual([
+      ['educator', 'Dr. Kim Nguyen'],
+      ['trauma-informed', 'Dr. Kim Nguyen'],
+      ['survivor-informed', 'Maria Torres'],
+    ]);
+  });
+
   it('never lets two authors silently overwrite each other', async () => {
     const draft = await create({ moduleId: 'studio-conflict-6-8', gradeBand: '6-8', title: 'Conflict test' });
     const a = structuredClone(draft.document);
@@ -405,9 +458,11 @@ describe('authoring studio API', () => {
     try {
       for (const dir of await listModuleDirs(CURRICULA)) {
         const moduleId = basename(dir);
+        const original = await readModuleFiles(dir);
+        const version = readModuleDocument(original).document!.manifest.version;
         const lines: string[] = [];
         await pullModule({
-          spec: `${moduleId}@${await latest(moduleId)}`,
+          spec: `${moduleId}@${version}`,
           from: `http://127.0.0.1:${port}`,
           outDir: out,
           shownOutDir: 'out',
@@ -417,7 +472,6 @@ describe('authoring studio API', () => {
           out: (l) => lines.push(l),
         });
         const pulled = await readModuleFiles(join(out, moduleId));
-        const original = await readModuleFiles(dir);
         // README.md is kept verbatim as an extra file; everything else must be byte-identical too.
         expect(pulled).toEqual(original);
       }
