@@ -26,6 +26,7 @@ module.exports = {
     '^@haven/scenario-engine$': path.join(root, 'libs/scenario-engine/src/index.ts'),
     '^@haven/mandates$': path.join(root, 'libs/mandates/src/index.ts'),
     '^@haven/oneroster$': path.join(root, 'libs/oneroster/src/index.ts'),
+    '^@haven/safeguarding$': path.join(root, 'libs/safeguarding/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testEnvironment: 'node',

@@ -34,6 +34,7 @@ async function buildApi() {
     'libs/scenario-engine/src',
     'libs/mandates/src',
     'libs/oneroster/src',
+    'libs/safeguarding/src',
     'migrations',
   ];
   let count = 0;
@@ -60,6 +61,7 @@ async function buildApi() {
             '@haven/scenario-engine': ['libs/scenario-engine/src/index.ts'],
             '@haven/mandates': ['libs/mandates/src/index.ts'],
             '@haven/oneroster': ['libs/oneroster/src/index.ts'],
+            '@haven/safeguarding': ['libs/safeguarding/src/index.ts'],
           },
         },
         module: { type: 'commonjs' },

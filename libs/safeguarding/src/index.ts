@@ -1,0 +1,4 @@
+export * from './model';
+export * from './normalise';
+export * from './phrases';
+export * from './match';
