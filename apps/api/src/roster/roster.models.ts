@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageArgs } from '../common/page.args';
 import { ROLES } from '@haven/domain';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in (typeof ROLES)[number]]: K };
@@ -32,4 +34,15 @@ export class Student {
 
   @Field(() => Int)
   gradeLevel: number;
+}
+
+@ArgsType()
+export class SchoolStudentsArgs extends PageArgs {
+  @Field(() => [Int], { nullable: true, description: 'Only students in these grades (0 = kindergarten)' })
+  @IsOptional()
+  @ArrayMaxSize(13)
+  @IsInt({ each: true })
+  @Min(0, { each: true, message: 'gradeLevels must be from 0 (K) to 12' })
+  @Max(12, { each: true, message: 'gradeLevels must be from 0 (K) to 12' })
+  gradeLevels?: number[];
 }

@@ -10,7 +10,8 @@ import { District } from '../identity/district.entity';
 import { School } from '../identity/school.entity';
 import { TenancyService, UUID_PATTERN } from '../tenancy/tenancy.service';
 import { CreateClassInput } from './dtos/create-class.input';
-import { StaffMember, Student } from './roster.models';
+import { ClassStudentsInput, SetClassTeachersInput, UpdateClassInput } from './dtos/update-class.input';
+import { SchoolStudentsArgs, StaffMember, Student } from './roster.models';
 import { RosterService } from './roster.service';
 
 const validId = (id: string): boolean => UUID_PATTERN.test(id);
@@ -41,7 +42,10 @@ export class DistrictResolver {
 
 @Resolver(() => School)
 export class SchoolResolver {
-  constructor(private readonly tenancy: TenancyService) {}
+  constructor(
+    private readonly tenancy: TenancyService,
+    private readonly roster: RosterService,
+  ) {}
 
   @Allow(ROSTER_STAFF)
   @Query(() => School, { nullable: true, description: 'A school the caller may see; null otherwise' })
@@ -72,6 +76,26 @@ export class SchoolResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ClassSection[]> {
     return this.tenancy.listClasses(actor, first, school.id);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @ResolveField(() => [StaffMember], {
+    description: 'Staff who may teach the school’s classes (teachers and school admins); managers only',
+  })
+  staff(@Parent() school: School, @CurrentActor() actor: Actor): Promise<StaffMember[]> {
+    return this.roster.staffOfSchool(actor, school.id);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @ResolveField(() => [Student], {
+    description: 'The school’s students, to enroll in classes; managers only; every read is audited',
+  })
+  students(
+    @Parent() school: School,
+    @Args() { first, gradeLevels }: SchoolStudentsArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<Student[]> {
+    return this.roster.studentsOfSchool(actor, school.id, first, gradeLevels);
   }
 
   @Allow(ROSTER_STAFF)
@@ -131,6 +155,41 @@ export class ClassResolver {
   @Mutation(() => ClassSection)
   createClass(@Args('input') input: CreateClassInput, @CurrentActor() actor: Actor): Promise<ClassSection> {
     return this.roster.createClass(actor, input);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @Mutation(() => ClassSection, { description: 'Rename a class or change its grades or school year' })
+  updateClass(@Args('input') input: UpdateClassInput, @CurrentActor() actor: Actor): Promise<ClassSection> {
+    return this.roster.updateClass(actor, input);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @Mutation(() => ClassSection, { description: 'Replace the teachers of a class (staff of its school)' })
+  setClassTeachers(
+    @Args('input') input: SetClassTeachersInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClassSection> {
+    return this.roster.setClassTeachers(actor, input);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @Mutation(() => ClassSection, {
+    description: 'Enroll students of the class’s school (already enrolled: kept)',
+  })
+  enrollStudents(
+    @Args('input') input: ClassStudentsInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClassSection> {
+    return this.roster.enrollStudents(actor, input);
+  }
+
+  @Allow(SCHOOL_MANAGERS)
+  @Mutation(() => ClassSection, { description: 'Unenroll students from a class (not enrolled: ignored)' })
+  unenrollStudents(
+    @Args('input') input: ClassStudentsInput,
+    @CurrentActor() actor: Actor,
+  ): Promise<ClassSection> {
+    return this.roster.unenrollStudents(actor, input);
   }
 
   @Allow('authenticated')

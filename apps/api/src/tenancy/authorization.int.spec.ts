@@ -72,6 +72,45 @@ const CASES: Case[] = [
     query: (f) =>
       `mutation { createClass(input: { schoolId: "${f.demo.schools.get('BAYSIDE')!.id}", name: "Matrix", gradeLevels: [9], schoolYear: "2026-2027" }) { id } }`,
     allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    // The second allowed caller meets the first one's class: class names are unique in a school year.
+    tolerated: ['CONFLICT'],
+  },
+  {
+    name: 'Mutation.updateClass',
+    query: (f) =>
+      `mutation { updateClass(input: { classId: "${f.demo.classes.get('Health 7, Period 2')!.id}", name: "Health 7, Period 2" }) { id } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Mutation.setClassTeachers',
+    query: () =>
+      'mutation { setClassTeachers(input: { classId: "00000000-0000-4000-8000-000000000000", teacherIds: [] }) { id } }',
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.enrollStudents',
+    query: () =>
+      'mutation { enrollStudents(input: { classId: "00000000-0000-4000-8000-000000000000", studentIds: ["00000000-0000-4000-8000-000000000001"] }) { id } }',
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Mutation.unenrollStudents',
+    query: () =>
+      'mutation { unenrollStudents(input: { classId: "00000000-0000-4000-8000-000000000000", studentIds: ["00000000-0000-4000-8000-000000000001"] }) { id } }',
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'School.staff',
+    query: (f) => `{ school(id: "${f.demo.schools.get('BAYSIDE')!.id}") { staff { id } } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  {
+    name: 'School.students',
+    query: (f) => `{ school(id: "${f.demo.schools.get('BAYSIDE')!.id}") { students(first: 5) { id } } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
   },
   { name: 'Query.modules', query: () => '{ modules { moduleId } }', allowed: STAFF },
   { name: 'Query.moduleVersion', query: () => '{ moduleVersion(moduleId: "none") { id } }', allowed: STAFF },
@@ -143,6 +182,18 @@ const CASES: Case[] = [
     name: 'Query.classConsent',
     query: (f) =>
       `{ classConsent(classId: "${f.demo.classes.get('Health 7, Period 2')!.id}", schoolYear: "2026-2027") { model } }`,
+    allowed: ROSTER,
+  },
+  {
+    name: 'Mutation.recordDelivery',
+    query: () =>
+      'mutation { recordDelivery(input: { assignmentId: "00000000-0000-4000-8000-000000000000", lessonId: "x", minutes: 30, presentStudentIds: [] }) { id } }',
+    allowed: ['teacher', 'school_admin', 'district_admin'],
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Query.assignmentDeliveries',
+    query: () => '{ assignmentDeliveries(assignmentId: "00000000-0000-4000-8000-000000000000") { id } }',
     allowed: ROSTER,
   },
   {

@@ -108,6 +108,34 @@ export class TenancyService {
   }
 
   /**
+   * Schools whose classes the actor may manage (create, rename, staff, enroll): district admins their
+   * district's schools, school admins their own school, platform admins all. Teachers manage none.
+   */
+  findManagedSchool(actor: Actor, id: string): Promise<School | null> {
+    const qb = this.ds.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id });
+    if (!this.isPlatform(actor)) {
+      const districts = districtsWhere(actor, 'district_admin');
+      const schools = schoolsWhere(actor, 'school_admin');
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('FALSE');
+          if (districts.length) w.orWhere('s.district_id IN (:...mDistricts)', { mDistricts: districts });
+          if (schools.length) w.orWhere('s.id IN (:...mSchools)', { mSchools: schools });
+        }),
+      );
+    }
+    return qb.getOne();
+  }
+
+  /** A class the actor may manage (see `findManagedSchool`), with its school; null otherwise. */
+  async findManagedClass(actor: Actor, id: string): Promise<{ cls: ClassSection; school: School } | null> {
+    const cls = await this.ds.getRepository(ClassSection).findOne({ where: { id } });
+    if (!cls) return null;
+    const school = await this.findManagedSchool(actor, cls.schoolId);
+    return school ? { cls, school } : null;
+  }
+
+  /**
    * What a district report may cover: district admins their whole district (schoolIds null), school admins
    * their own schools; null for anyone else.
    */
@@ -153,6 +181,35 @@ export class TenancyService {
     ];
   }
 
+  /**
+   * A class whose lessons the actor may record as taught in person (facilitation mode): its own teachers and
+   * the admins of its school or district. Platform admins teach no class. Null otherwise ("not found").
+   */
+  findClassToTeach(actor: Actor, id: string): Promise<ClassSection | null> {
+    const districts = districtsWhere(actor, 'district_admin');
+    const schools = schoolsWhere(actor, 'school_admin');
+    const teaches = hasRole(actor, 'teacher');
+    return this.ds
+      .getRepository(ClassSection)
+      .createQueryBuilder('c')
+      .where('c.id = :id', { id })
+      .andWhere(
+        new Brackets((w) => {
+          w.where('FALSE');
+          if (districts.length)
+            w.orWhere('c.school_id IN (SELECT id FROM school WHERE district_id IN (:...tDistricts))', {
+              tDistricts: districts,
+            });
+          if (schools.length) w.orWhere('c.school_id IN (:...tSchools)', { tSchools: schools });
+          if (teaches)
+            w.orWhere('c.id IN (SELECT class_id FROM class_teacher WHERE user_id = :tTeacher)', {
+              tTeacher: actor.userId,
+            });
+        }),
+      )
+      .getOne();
+  }
+
   /** Assignments of the classes a student is enrolled in, once they are open. */
   assignmentsOfStudent(actor: Actor, assignmentId?: string): Promise<Assignment[]> {
     if (actor.kind !== 'student') return Promise.resolve([]);
@@ -171,6 +228,46 @@ export class TenancyService {
     return this.ds.getRepository(Assignment).find({ where: { classId }, order: { opensAt: 'DESC' } });
   }
 
+  /**
+   * Schools whose safeguarding alerts the actor may read: those where they are named designated staff and
+   * still hold a staff role (teacher or school admin) at that school. Nobody else, whatever their role:
+   * not other schools' staff, not district or platform admins.
+   */
+  async safeguardingSchools(actor: Actor): Promise<string[]> {
+    const schools = schoolsWhere(actor, 'teacher', 'school_admin');
+    if (actor.kind !== 'staff' || !schools.length) return [];
+    const rows: { school_id: string }[] = await this.ds.query(
+      `SELECT school_id FROM safeguarding_designee WHERE user_id = $1 AND school_id = ANY($2::uuid[])`,
+      [actor.userId, schools],
+    );
+    return rows.map((r) => r.school_id);
+  }
+
+  /**
+   * A school whose designated safeguarding staff the actor may name: its school admins, the admins of its
+   * district, platform admins (teachers see their school but may not name anyone). Null otherwise.
+   */
+  findSchoolToManage(actor: Actor, id: string): Promise<School | null> {
+    const qb = this.ds.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id });
+    if (!this.isPlatform(actor)) {
+      const districts = districtsWhere(actor, 'district_admin');
+      const schools = schoolsWhere(actor, 'school_admin');
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('FALSE');
+          if (districts.length) w.orWhere('s.district_id IN (:...mDistricts)', { mDistricts: districts });
+          if (schools.length) w.orWhere('s.id IN (:...mSchools)', { mSchools: schools });
+        }),
+      );
+    }
+    return qb.getOne();
+  }
+
+  /** The school a student belongs to (their own, from their grant); null for anyone else. */
+  studentSchool(actor: Actor): string | null {
+    return actor.kind === 'student' ? (schoolsWhere(actor, 'student')[0] ?? null) : null;
+  }
+
   /** The classes a student is enrolled in (students see only their own). */
   classesOfStudent(actor: Actor): Promise<ClassSection[]> {
     if (actor.kind !== 'student') return Promise.resolve([]);
@@ -180,6 +277,21 @@ export class TenancyService {
       .innerJoin('enrollment', 'e', 'e.class_id = c.id AND e.student_id = :me', { me: actor.userId })
       .orderBy('c.name')
       .getMany();
+  }
+
+  /** The district whose filings the actor may draft: a district admin's own district; null for anyone else. */
+  async filingDistrict(actor: Actor): Promise<{ id: string; name: string; state: string } | null> {
+    const districtId = districtsWhere(actor, 'district_admin')[0];
+    if (!districtId) return null;
+    const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
+      districtId,
+    ]);
+    return district ?? null;
+  }
+
+  /** Districts the actor works in as staff (any staff role; platform admins belong to none). */
+  staffDistricts(actor: Actor): string[] {
+    return districtsWhere(actor, 'teacher', 'school_admin', 'district_admin', 'author', 'reviewer');
   }
 }
 

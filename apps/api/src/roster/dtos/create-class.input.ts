@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsInt,
+  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -10,6 +11,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
+
+/** Most co-teachers of one class. */
+export const MAX_CLASS_TEACHERS = 20;
 
 @InputType()
 export class CreateClassInput {
@@ -33,4 +37,13 @@ export class CreateClassInput {
   @Field({ description: 'e.g. 2026-2027' })
   @Matches(/^\d{4}-\d{4}$/, { message: 'schoolYear must look like 2026-2027' })
   schoolYear: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Teachers of the class: staff of the school (teachers or school admins), at most 20',
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_CLASS_TEACHERS, { message: `teacherIds may list at most ${MAX_CLASS_TEACHERS} teachers` })
+  @IsUUID('all', { each: true, message: 'teacherIds must be ids' })
+  teacherIds?: string[];
 }
