@@ -20,6 +20,8 @@ import {
   SubmitProgressResultResolver,
 } from './learning/learning.resolver';
 import { LearningService } from './learning/learning.service';
+import { DeliveryResolver } from './delivery/delivery.resolver';
+import { DeliveryService } from './delivery/delivery.service';
 import { ModuleBundles } from './learning/module-bundles';
 import { TrainingResolver } from './training/training.resolver';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -71,6 +73,7 @@ export const RESOLVERS = [
   SubmitProgressResultResolver,
   TrainingResolver,
   ConsentResolver,
+  DeliveryResolver,
   ComplianceResolver,
   OutcomesResolver,
   RosterImportResolver,
@@ -148,6 +151,7 @@ export class AppModule {
         LearningService,
         TrainingService,
         ConsentService,
+        DeliveryService,
         ComplianceService,
         OutcomesService,
         RosterImportService,

@@ -20,6 +20,8 @@ import { TenancyService } from '../tenancy/tenancy.service';
 import { AuditService } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import type { Topic } from '../catalog/catalog.models';
+import { ModuleBundles } from '../learning/module-bundles';
+import { AttendanceRow, inClassDeliveries, LessonPlan } from './in-class';
 import {
   ComplianceReport,
   GradeComplianceRow,
@@ -75,6 +77,7 @@ export class ComplianceService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly tenancy: TenancyService,
+    private readonly bundles: ModuleBundles,
   ) {}
 
   /**
@@ -164,13 +167,28 @@ export class ComplianceService {
         GROUP BY r.student_id`,
       [schoolIds, schoolYear],
     );
+    // Lessons taught in class (facilitation mode) to students present, with their online record of the
+    // same assignment: a module is received when each lesson was done online or in class (see in-class.ts).
+    const attendanceQuery: Promise<AttendanceRow[]> = this.ds.query(
+      `${enrolled}
+       SELECT a.student_id, d.id AS delivery_id, d.assignment_id, d.module_version_id, d.lesson_id,
+              to_char(d.delivered_at, 'YYYY-MM-DD') AS day, d.minutes, d.delivered_by, d.delivered_at,
+              t.status AS attempt_status, t.completed_steps, to_char(t.updated_at, 'YYYY-MM-DD') AS attempt_day
+         FROM delivery_attendance a
+         JOIN class_delivery d ON d.id = a.delivery_id
+         LEFT JOIN attempt t ON t.student_id = a.student_id AND t.assignment_id = d.assignment_id
+        WHERE d.delivered_at < ($3::date + 1) AND ($4::date IS NULL OR d.delivered_at >= $4::date)
+          AND a.student_id IN (SELECT student_id FROM enrolled)`,
+      [schoolIds, schoolYear, last, since],
+    );
     // Independent reads: run them side by side on the pool.
-    const [roster, attempts, versionRows, excusals, consentRows] = await Promise.all([
+    const [roster, attempts, versionRows, excusals, consentRows, attendance] = await Promise.all([
       rosterQuery,
       deliveriesQuery,
       versionsQuery,
       excusalsQuery,
       consentQuery,
+      attendanceQuery,
     ]);
     const consentOf = new Map(
       consentRows.map((c) => [
@@ -192,6 +210,22 @@ export class ComplianceService {
         assigned_by: t.assigned_by,
       };
     });
+    const plans = new Map<string, LessonPlan>();
+    for (const versionId of new Set(attendance.map((r) => r.module_version_id))) {
+      const mv = versions.get(versionId)!;
+      const b = await this.bundles.get(versionId);
+      plans.set(versionId, {
+        moduleId: mv.module_id,
+        version: mv.version,
+        topics: mv.topics,
+        lessons: b.sequence.flatMap((step, index) =>
+          step.kind === 'lesson'
+            ? [{ id: step.id, step: index, minutes: b.lessons.find((l) => l.id === step.id)?.minutes ?? 0 }]
+            : [],
+        ),
+      });
+    }
+    const inClass = inClassDeliveries(attendance, plans);
     const input: ComplianceInput = {
       schoolYear,
       schools: schools.map((s) => ({
@@ -204,17 +238,20 @@ export class ComplianceService {
         grade: r.grade_level,
         consent: consentOf.get(r.id) ?? ('no-response' as const),
       })),
-      deliveries: deliveries.map((d) => ({
-        id: d.id,
-        studentId: d.student_id,
-        date: d.day,
-        moduleId: d.module_id,
-        moduleVersion: d.version,
-        topics: d.topics,
-        minutes: d.minutes,
-        facilitatorId: d.assigned_by,
-        via: 'module-completion' as const,
-      })),
+      deliveries: [
+        ...deliveries.map((d) => ({
+          id: d.id,
+          studentId: d.student_id,
+          date: d.day,
+          moduleId: d.module_id,
+          moduleVersion: d.version,
+          topics: d.topics,
+          minutes: d.minutes,
+          facilitatorId: d.assigned_by,
+          via: 'module-completion' as const,
+        })),
+        ...inClass.map((x) => x.record),
+      ],
       excusals: excusals.map((x) => ({
         studentId: x.student_id,
         date: x.day,
@@ -239,7 +276,10 @@ export class ComplianceService {
       ),
       rules,
       result: evaluateRules(rules, input),
-      deliveries: new Map(deliveries.map((d) => [d.id, `${d.module_id}@${d.version} (${d.day})`])),
+      deliveries: new Map([
+        ...deliveries.map((d) => [d.id, `${d.module_id}@${d.version} (${d.day})`] as const),
+        ...inClass.map((x) => [x.record.id, x.label] as const),
+      ]),
     };
   }
 

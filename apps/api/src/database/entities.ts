@@ -18,6 +18,7 @@ import {
 import { TrainingCourse, TrainingRecord } from '../training/training.entities';
 import { ImportRun, RosterSource } from '../roster-import/roster-import.entities';
 import { ConsentRecord } from '../consent/consent.entity';
+import { ClassDelivery, DeliveryAttendance } from '../delivery/delivery.entities';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
@@ -47,6 +48,8 @@ export const ENTITIES = [
   RosterSource,
   ImportRun,
   ConsentRecord,
+  ClassDelivery,
+  DeliveryAttendance,
   ModuleVersionSource,
   ModuleDraft,
   ModuleDraftReview,

@@ -134,6 +134,39 @@ const CASES: Case[] = [
     allowed: ['school_admin', 'district_admin', 'platform_admin'],
     tolerated: ['NOT_FOUND'],
   },
+  { name: 'Query.stateFilings', query: () => '{ stateFilings { filingId } }', allowed: ['district_admin'] },
+  {
+    name: 'Query.floridaPlanDraft',
+    query: () => '{ floridaPlanDraft(schoolYear: "2026-2027") { dueOn } }',
+    allowed: ['district_admin'],
+  },
+  {
+    name: 'Query.texasTrainedStaffDraft',
+    query: () => '{ texasTrainedStaffDraft { districtName } }',
+    allowed: ['district_admin'],
+  },
+  {
+    name: 'Query.myFacilitatorProfile',
+    query: () => '{ myFacilitatorProfile { userId } }',
+    allowed: ['teacher', 'school_admin', 'district_admin'],
+  },
+  {
+    name: 'Mutation.saveMyFacilitatorProfile',
+    query: () => 'mutation { saveMyFacilitatorProfile(input: { displayName: "Someone" }) { userId } }',
+    allowed: ['teacher', 'school_admin', 'district_admin'],
+  },
+  {
+    name: 'Mutation.listMeAsSurvivorFacilitator',
+    query: () => 'mutation { listMeAsSurvivorFacilitator(input: { statement: "My words" }) { userId } }',
+    allowed: ['teacher', 'school_admin', 'district_admin'],
+    tolerated: ['BAD_USER_INPUT'],
+  },
+  {
+    name: 'Mutation.withdrawSurvivorListing',
+    query: () => 'mutation { withdrawSurvivorListing { userId } }',
+    allowed: ['teacher', 'school_admin', 'district_admin'],
+  },
+  { name: 'Query.facilitatorDirectory', query: () => '{ facilitatorDirectory { userId } }', allowed: STAFF },
   {
     name: 'Query.complianceReport',
     query: () => '{ complianceReport(schoolYear: "2026-2027") { schoolYear } }',

@@ -128,6 +128,17 @@ export class TrainingService {
     );
   }
 
+  /** Each user's training records (newest first), as of `at`: for profiles shown to their colleagues. */
+  async recordsFor(userIds: string[], at = new Date()): Promise<Map<string, TrainingRecordModel[]>> {
+    const out = new Map<string, TrainingRecordModel[]>();
+    for (const r of await this.recordsOf(userIds)) {
+      const list = out.get(r.userId) ?? [];
+      list.push(toModel(r, at));
+      out.set(r.userId, list);
+    }
+    return out;
+  }
+
   private async recordsOf(userIds: string[]): Promise<(TrainingRecord & { courseTitle: string })[]> {
     if (!userIds.length) return [];
     const rows = await this.ds
