@@ -25,6 +25,10 @@ const TeacherArea = staffArea(
   () => import('../modules/teacher/teacher-area'),
   (m) => m.TeacherArea,
 );
+const PresentArea = staffArea(
+  () => import('../modules/teacher/present-area'),
+  (m) => m.PresentArea,
+);
 const SchoolArea = staffArea(
   () => import('../modules/school/school-area'),
   (m) => m.SchoolArea,
@@ -144,6 +148,14 @@ export function AppRoutes() {
         </Route>
         <Route element={<StaffLayout roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
           <Route path="teacher/*" element={<TeacherArea />} />
+        </Route>
+        {/* The projector view of facilitation mode: staff who may teach a class, without app chrome. */}
+        <Route
+          element={
+            <RequireRole roles={['teacher', 'school_admin', 'district_admin']} signInPath="/signin" bare />
+          }
+        >
+          <Route path="present/*" element={<PresentArea />} />
         </Route>
         <Route element={<StaffLayout roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
           <Route path="school/compliance/*" element={<SchoolComplianceArea />} />

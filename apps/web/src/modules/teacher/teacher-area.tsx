@@ -4,6 +4,7 @@ import { ComingSoon } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { ClassDetailPage } from './components/class-detail-page';
+import { FacilitationPage } from './components/facilitation-page';
 import { MyTrainingPage } from './components/my-training-page';
 import { ParentLetterPage } from './components/parent-letter-page';
 import { TeacherClassesPage } from './components/teacher-classes-page';
@@ -17,6 +18,10 @@ export function TeacherArea() {
       <Route path="classes/:id" element={<ClassDetailPage />} />
       <Route path="classes/:classId/assignments/:assignmentId" element={<AssignmentProgressPage />} />
       <Route path="classes/:classId/assignments/:assignmentId/letter/:lang" element={<ParentLetterPage />} />
+      <Route
+        path="classes/:classId/assignments/:assignmentId/teach/:lessonId"
+        element={<FacilitationPage />}
+      />
       <Route
         path="assignments"
         element={<ComingSoon title={t('teacher.assignments.title')} body={t('teacher.assignments.body')} />}

@@ -44,12 +44,15 @@ export function RequireRole({
   safety = false,
   nav,
   navLabel,
+  bare = false,
 }: {
   roles: readonly Role[];
   signInPath: string;
   safety?: boolean;
   nav?: readonly NavItem[] | ((viewer: Viewer) => readonly NavItem[] | undefined);
   navLabel?: string;
+  /** Signed in with a role: the page alone, without the app's header and navigation (a projector view). */
+  bare?: boolean;
 }) {
   const location = useLocation();
   const { data, error, refetch } = useQuery(MeDocument);
@@ -72,6 +75,15 @@ export function RequireRole({
       <AppShell safety={safety} viewer={viewer}>
         <NoAccess home={viewer.home} />
       </AppShell>
+    );
+  }
+  if (bare) {
+    return (
+      <ViewerContext value={viewer}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </ViewerContext>
     );
   }
   return (

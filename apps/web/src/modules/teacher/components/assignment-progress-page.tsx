@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
+  AssignmentDeliveriesDocument,
   AssignmentProgressDocument,
   AssignmentTopicsDocument,
   type AssignmentProgressQuery,
@@ -15,10 +16,12 @@ import { MoveToNewerVersion } from './move-to-newer-version';
 type Progress = NonNullable<AssignmentProgressQuery['assignmentProgress']>;
 type Row = Progress['students'][number];
 type Step = Progress['steps'][number];
-type StepState = 'done' | 'current' | 'notYet';
+type StepState = 'done' | 'inClass' | 'current' | 'notYet';
 
-export function stepState(row: Row, step: Step): StepState {
+/** Where a student is on a step; `inClass` are the lesson ids taught in class with the student present. */
+export function stepState(row: Row, step: Step, inClass: ReadonlySet<string> = new Set()): StepState {
   if (row.completedSteps.includes(step.index)) return 'done';
+  if (step.kind === 'lesson' && inClass.has(step.id)) return 'inClass';
   if (row.currentStep === step.index && row.status !== 'not_started') return 'current';
   return 'notYet';
 }
@@ -36,6 +39,13 @@ export function AssignmentProgressPage() {
     variables: { assignmentId },
     fetchPolicy: 'cache-and-network',
   });
+  const deliveries = useQuery(AssignmentDeliveriesDocument, {
+    variables: { assignmentId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const delivered = deliveries.data?.assignmentDeliveries ?? [];
+  const presentFor = (studentId: string): Set<string> =>
+    new Set(delivered.filter((d) => d.presentStudentIds.includes(studentId)).map((d) => d.lessonId));
   const progress = data?.assignmentProgress;
   const found = progress && progress.assignment.classId === classId ? progress : null;
   usePageTitle(found ? found.assignment.title : data ? t('teacher.progress.notFound') : t('common.loading'));
@@ -116,6 +126,45 @@ export function AssignmentProgressPage() {
         </div>
       </dl>
 
+      <section className="section" aria-labelledby="teach-in-class-title">
+        <h2 id="teach-in-class-title">{t('teacher.facilitation.sectionTitle')}</h2>
+        <p>{t('teacher.facilitation.sectionIntro')}</p>
+        <ul className="teach-list">
+          {steps
+            .filter((step) => step.kind === 'lesson')
+            .map((step) => (
+              <li key={step.id}>
+                <Link
+                  to={`/teacher/classes/${encodeURIComponent(classId)}/assignments/${encodeURIComponent(assignment.id)}/teach/${encodeURIComponent(step.id)}`}
+                  aria-label={t('teacher.facilitation.teachLessonNamed', { title: step.title })}
+                >
+                  {t('teacher.facilitation.teachLesson')}
+                </Link>
+                {': '}
+                {step.title}
+              </li>
+            ))}
+        </ul>
+        {delivered.length > 0 && (
+          <>
+            <h3>{t('teacher.facilitation.deliveredTitle')}</h3>
+            <ul>
+              {delivered.map((d) => (
+                <li key={d.id}>
+                  {t('teacher.facilitation.deliveredItem', {
+                    title: d.lessonTitle,
+                    date: formatDateTime(d.deliveredAt, displayLanguage),
+                    minutes: d.minutes,
+                    by: d.deliveredByName,
+                    count: d.presentStudentIds.length,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
       <section className="section" aria-labelledby="progress-summary-title">
         <h2 id="progress-summary-title">{t('teacher.progress.summary')}</h2>
         <dl className="facts facts--inline progress-summary">
@@ -177,40 +226,54 @@ export function AssignmentProgressPage() {
                 </tr>
               </thead>
               <tbody>
-                {students.map((row) => (
-                  <tr key={row.student.id}>
-                    <th scope="row">{row.student.displayName}</th>
-                    <td>{row.student.username}</td>
-                    <td>
-                      <span className={`badge badge--${row.status}`}>
-                        {t(`teacher.progress.status.${row.status}`)}
-                      </span>
-                      {row.excusedForConsent && (
-                        <span className="excused">{t('teacher.progress.excusedForConsent')}</span>
-                      )}
-                      {row.alternativeTopics.length > 0 && (
-                        <span className="excused">
-                          {t('teacher.progress.excused', { topics: topicNames(row.alternativeTopics) })}
+                {students.map((row) => {
+                  const inClass = presentFor(row.student.id);
+                  return (
+                    <tr key={row.student.id}>
+                      <th scope="row">
+                        {row.student.displayName}
+                        {row.needsFollowUp && (
+                          <span className="follow-up-flag" data-testid="follow-up-flag">
+                            <span aria-hidden="true">⚑ </span>
+                            {t('teacher.progress.followUp')}
+                          </span>
+                        )}
+                      </th>
+                      <td>{row.student.username}</td>
+                      <td>
+                        <span className={`badge badge--${row.status}`}>
+                          {t(`teacher.progress.status.${row.status}`)}
                         </span>
-                      )}
-                    </td>
-                    {steps.map((step) => {
-                      const state = stepState(row, step);
-                      return (
-                        <td key={step.index} className={`step-cell step-cell--${state}`}>
-                          {t(`teacher.progress.cell.${state}`)}
-                        </td>
-                      );
-                    })}
-                    <td className="progress-table__activity">
-                      {formatDateTime(row.lastActivityAt, displayLanguage) ||
-                        t('teacher.progress.noActivity')}
-                    </td>
-                  </tr>
-                ))}
+                        {row.excusedForConsent && (
+                          <span className="excused">{t('teacher.progress.excusedForConsent')}</span>
+                        )}
+                        {row.alternativeTopics.length > 0 && (
+                          <span className="excused">
+                            {t('teacher.progress.excused', { topics: topicNames(row.alternativeTopics) })}
+                          </span>
+                        )}
+                      </td>
+                      {steps.map((step) => {
+                        const state = stepState(row, step, inClass);
+                        return (
+                          <td key={step.index} className={`step-cell step-cell--${state}`}>
+                            {t(`teacher.progress.cell.${state}`)}
+                          </td>
+                        );
+                      })}
+                      <td className="progress-table__activity">
+                        {formatDateTime(row.lastActivityAt, displayLanguage) ||
+                          t('teacher.progress.noActivity')}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
+        )}
+        {students.some((s) => s.needsFollowUp) && (
+          <p className="notice notice--info">{t('teacher.progress.followUpNote')}</p>
         )}
       </section>
 
