@@ -6,6 +6,7 @@ import { TrainingRecords1795687493683 } from './1795687493683-training-records';
 import { RosterImport1795688087017 } from './1795688087017-roster-import';
 import { ConsentRecords1795689710889 } from './1795689710889-consent-records';
 import { Authoring1795693662001 } from './1795693662001-authoring';
+import { Safeguarding1795700100000 } from './1795700100000-safeguarding';
 import { DeliveryRecords1795700000000 } from './1795700000000-delivery-records';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConsentRecords1795689710889,
   Authoring1795693662001,
   DeliveryRecords1795700000000,
+  Safeguarding1795700100000,
 ];

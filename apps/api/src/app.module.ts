@@ -26,6 +26,8 @@ import { ModuleBundles } from './learning/module-bundles';
 import { TrainingResolver } from './training/training.resolver';
 import { ConsentResolver } from './consent/consent.resolver';
 import { ConsentService } from './consent/consent.service';
+import { SafeguardingResolver } from './safeguarding/safeguarding.resolver';
+import { SafeguardingService } from './safeguarding/safeguarding.service';
 import { RosterImportController } from './roster-import/roster-import.controller';
 import { RosterImportResolver } from './roster-import/roster-import.resolver';
 import { RosterImportService } from './roster-import/roster-import.service';
@@ -73,6 +75,7 @@ export const RESOLVERS = [
   SubmitProgressResultResolver,
   TrainingResolver,
   ConsentResolver,
+  SafeguardingResolver,
   DeliveryResolver,
   ComplianceResolver,
   OutcomesResolver,
@@ -151,6 +154,7 @@ export class AppModule {
         LearningService,
         TrainingService,
         ConsentService,
+        SafeguardingService,
         DeliveryService,
         ComplianceService,
         OutcomesService,

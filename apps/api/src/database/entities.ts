@@ -18,6 +18,7 @@ import {
 import { TrainingCourse, TrainingRecord } from '../training/training.entities';
 import { ImportRun, RosterSource } from '../roster-import/roster-import.entities';
 import { ConsentRecord } from '../consent/consent.entity';
+import { SafeguardingAlert, SafeguardingDesignee } from '../safeguarding/safeguarding.entities';
 import { ClassDelivery, DeliveryAttendance } from '../delivery/delivery.entities';
 import { UserSession } from '../auth/session.entity';
 import { ClassSection, ClassTeacher, Enrollment } from '../identity/class-section.entity';
@@ -56,4 +57,6 @@ export const ENTITIES = [
   ModuleDraftComment,
   ModuleDraftEvent,
   ReviewerQualification,
+  SafeguardingDesignee,
+  SafeguardingAlert,
 ];

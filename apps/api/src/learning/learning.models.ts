@@ -422,6 +422,12 @@ export class StudentProgressRow {
 
   @Field({ description: 'Excused under the parental consent model (opted out, or consent missing)' })
   excusedForConsent: boolean;
+
+  @Field({
+    description:
+      "The school's designated safeguarding staff have an open alert about this student (no details: they follow up)",
+  })
+  needsFollowUp: boolean;
 }
 
 @ObjectType({ description: 'Where every student of the class is in an assignment' })

@@ -25,6 +25,7 @@ import {
   SubmitProgressInput,
   SubmitProgressResult,
 } from './learning.models';
+import { matchConcerns } from '@haven/safeguarding';
 import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
 import { ConsentService } from '../consent/consent.service';
@@ -241,9 +242,12 @@ export class LearningService {
       alternative_topics: string[] | null;
       updated_at: Date | null;
       reflections: { id: string; promptId: string; text: string; at: string }[];
+      needs_follow_up: boolean;
     }[] = await this.ds.query(
       `SELECT u.id, u.username, u.display_name, u.grade_level, t.status, t.completed_steps, t.step_index,
               t.alternative_topics, t.updated_at,
+              EXISTS (SELECT 1 FROM safeguarding_alert sa
+                       WHERE sa.student_id = u.id AND sa.school_id = $3 AND sa.acknowledged_at IS NULL) AS needs_follow_up,
               coalesce((SELECT json_agg(json_build_object('id', p.id, 'promptId', p.payload->>'promptId',
                                                           'text', p.payload->>'text', 'at', p.client_at) ORDER BY p.received_at)
                           FROM progress_event p WHERE p.attempt_id = t.id AND p.kind = 'reflection'), '[]'::json) AS reflections
@@ -252,7 +256,7 @@ export class LearningService {
          LEFT JOIN attempt t ON t.student_id = u.id AND t.assignment_id = $2
         WHERE e.class_id = $1
         ORDER BY u.display_name, u.username`,
-      [assignment.classId, assignment.id],
+      [assignment.classId, assignment.id, cls.schoolId],
     );
     await this.audit.record({
       actorId: actor.userId,
@@ -288,6 +292,7 @@ export class LearningService {
         lastActivityAt: r.updated_at,
         reflections: r.reflections.map((x) => ({ ...x, at: new Date(x.at) })),
         excusedForConsent: excused.has(r.id),
+        needsFollowUp: r.needs_follow_up,
       })),
     };
   }
@@ -535,6 +540,12 @@ export class LearningService {
   /** One atomic statement: everything is written only if the record's version is still the one that was read. */
   private async write(snap: AttemptSnapshot, plan: ProgressPlan): Promise<boolean> {
     const a = plan.attempt;
+    // A reflection that matches a concerning phrase raises a safeguarding alert for the school's designated
+    // staff, in this same statement. The student's answer does not change, and nothing is blocked.
+    const concerns = plan.events
+      .filter((e) => e.kind === 'reflection' && e.text)
+      .map((e) => ({ text: e.text!, categories: matchConcerns(e.text!).categories }))
+      .filter((c) => c.categories.length > 0);
     const [row] = await preparedQuery<{ ok: number }>(
       this.ds,
       this.config.embedded ? null : 'haven_progress_write',
@@ -559,6 +570,14 @@ export class LearningService {
          INSERT INTO assessment_response (attempt_id, assessment_id, item_id, response, correct)
          SELECT $1, x.assessment_id, x.item_id, x.response, x.correct
            FROM unnest($18::varchar[], $19::varchar[], $20::varchar[], $21::boolean[]) AS x(assessment_id, item_id, response, correct)
+          WHERE EXISTS (SELECT 1 FROM bump)),
+       alerts AS (
+         INSERT INTO safeguarding_alert (school_id, student_id, kind, source_text, categories)
+         SELECT c.school_id, t.student_id, 'concerning-phrase', x.text, ARRAY(SELECT jsonb_array_elements_text(x.cats))::varchar[]
+           FROM unnest($22::text[], $23::jsonb[]) AS x(text, cats)
+           JOIN attempt t ON t.id = $1
+           JOIN assignment asg ON asg.id = t.assignment_id
+           JOIN class_section c ON c.id = asg.class_id
           WHERE EXISTS (SELECT 1 FROM bump))
        SELECT count(*)::int AS ok FROM bump`,
       [
@@ -583,6 +602,8 @@ export class LearningService {
         plan.answers.map((x) => x.itemId),
         plan.answers.map((x) => x.response),
         plan.answers.map((x) => x.correct),
+        concerns.map((c) => c.text),
+        concerns.map((c) => JSON.stringify(c.categories)),
       ],
     );
     return row.ok === 1;

@@ -48,6 +48,15 @@ export function demoDistrict(now = new Date()): DistrictSpec {
         ],
       },
       {
+        // The school counsellor: designated safeguarding staff, told of talk requests and disclosures.
+        email: 'counsellor@gulfcoast.example',
+        displayName: 'Ms. Dana Brooks',
+        password: DEMO_PASSWORD,
+        roles: [{ role: 'teacher', school: 'BAYSIDE' }],
+        trainings: [{ course: 'mandated-reporter', completedAt: '2026-08-16T00:00:00Z' }],
+        safeguardingFor: [{ school: 'BAYSIDE', title: 'School counsellor' }],
+      },
+      {
         email: 'ms.rivera@gulfcoast.example',
         displayName: 'Ms. Sofia Rivera',
         password: DEMO_PASSWORD,
@@ -126,6 +135,7 @@ export const DEMO_SIGN_INS = [
   '  school admin     principal@gulfcoast.example',
   '  teacher (7, 10)  teacher@gulfcoast.example',
   '  teacher (3)      ms.rivera@gulfcoast.example',
+  '  counsellor       counsellor@gulfcoast.example (Bayside, designated safeguarding staff)',
   '  author           author@gulfcoast.example',
   '  reviewer         reviewer@gulfcoast.example (educator, trauma-informed)',
   '  reviewer         survivor.reviewer@gulfcoast.example (survivor-informed, trauma-informed)',

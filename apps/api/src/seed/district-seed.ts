@@ -17,6 +17,8 @@ export interface StaffSpec {
   trainings?: { course: string; completedAt: string }[];
   /** Reviewers: the kinds of module review they are qualified to give. */
   reviewKinds?: WorkflowReviewKind[];
+  /** School codes where they are designated safeguarding staff (told of talk requests and disclosures). */
+  safeguardingFor?: { school: string; title: string }[];
 }
 
 export interface DistrictSpec {
@@ -83,6 +85,12 @@ export async function seedDistrict(m: EntityManager, spec: DistrictSpec): Promis
         schoolId: schoolRow?.id ?? null,
       });
     }
+    for (const { school, title } of person.safeguardingFor ?? [])
+      await m.query(`INSERT INTO safeguarding_designee (school_id, user_id, title) VALUES ($1, $2, $3)`, [
+        schoolOf(school).id,
+        user.id,
+        title,
+      ]);
   }
 
   const classes = new Map<string, ClassSection>();

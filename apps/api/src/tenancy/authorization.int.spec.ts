@@ -318,6 +318,48 @@ const CASES: Case[] = [
     allowed: ['author', 'reviewer'],
     tolerated: ['NOT_FOUND'],
   },
+  {
+    name: 'Mutation.askToTalk',
+    query: () => 'mutation { askToTalk(input: { message: "matrix" }) { message } }',
+    allowed: ['student'],
+  },
+  {
+    name: 'Query.safeguardingInbox',
+    query: () => '{ safeguardingInbox { designated openAlerts } }',
+    allowed: STAFF,
+  },
+  {
+    name: 'Query.safeguardingAlerts',
+    query: () => '{ safeguardingAlerts { id text } }',
+    allowed: STAFF,
+  },
+  {
+    name: 'Mutation.acknowledgeSafeguardingAlert',
+    query: () =>
+      'mutation { acknowledgeSafeguardingAlert(input: { alertId: "00000000-0000-4000-8000-000000000000", note: "seen" }) { id } }',
+    allowed: STAFF,
+    tolerated: ['NOT_FOUND'],
+  },
+  {
+    name: 'Query.schoolSafeguardingStaff',
+    query: (f) =>
+      `{ schoolSafeguardingStaff(schoolId: "${f.demo.schools.get('BAYSIDE')!.id}") { schoolId } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Mutation.designateSafeguardingStaff',
+    query: (f) =>
+      `mutation { designateSafeguardingStaff(input: { schoolId: "${f.demo.schools.get('BAYSIDE')!.id}", userId: "${f.demo.users.get('teacher@gulfcoast.example')!.id}" }) { schoolId } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+  },
+  {
+    name: 'Mutation.removeSafeguardingDesignee',
+    query: (f) =>
+      `mutation { removeSafeguardingDesignee(input: { schoolId: "${f.demo.schools.get('BAYSIDE')!.id}", userId: "${f.demo.users.get('teacher@gulfcoast.example')!.id}" }) { schoolId } }`,
+    allowed: ['school_admin', 'district_admin', 'platform_admin'],
+    // The second allowed caller finds the designee already removed.
+    tolerated: ['NOT_FOUND'],
+  },
   { name: 'Mutation.signOut', query: () => 'mutation { signOut }', allowed: EVERYONE },
 ];
 

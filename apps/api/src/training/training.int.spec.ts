@@ -32,7 +32,7 @@ describe('facilitator training records', () => {
     );
     expect(r.errors).toBeUndefined();
     const names = r.data!.staffTraining.map((s) => s.displayName);
-    expect(names).toEqual(['Mr. David Chen', 'Mr. James Okafor']);
+    expect(names).toEqual(['Mr. David Chen', 'Mr. James Okafor', 'Ms. Dana Brooks']);
     const okafor = r.data!.staffTraining.find((s) => s.displayName === 'Mr. James Okafor')!;
     expect(okafor.records.map((x) => x.courseCode).sort()).toEqual([
       'haven-facilitator-basics',
