@@ -132,7 +132,15 @@ describe('district area', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Schools', 'Mandates', 'Training', 'Evidence export', 'Curriculum catalog']);
+    ).toEqual([
+      'Schools',
+      'Mandates',
+      'Training',
+      'Evidence export',
+      'Rostering',
+      'Classes',
+      'Curriculum catalog',
+    ]);
   });
 
   it('links the nav to the compliance, training and report pages', async () => {
@@ -196,7 +204,7 @@ describe('school and studio areas', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['School overview', 'Mandate compliance', 'Curriculum catalog']);
+    ).toEqual(['School overview', 'Classes', 'Mandate compliance', 'Curriculum catalog']);
     expect(within(nav).getByRole('link', { name: 'School overview' }).getAttribute('aria-current')).toBe(
       'page',
     );

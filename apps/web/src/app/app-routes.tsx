@@ -41,6 +41,10 @@ const SchoolComplianceArea = staffArea(
   () => import('../modules/district/district-area'),
   (m) => m.SchoolComplianceArea,
 );
+const ClassesArea = staffArea(
+  () => import('../modules/school/classes-area'),
+  (m) => m.ClassesArea,
+);
 const StudioArea = staffArea(
   () => import('../modules/studio/studio-area'),
   (m) => m.StudioArea,
@@ -53,6 +57,9 @@ const CatalogArea = staffArea(
   () => import('../modules/catalog/catalog-area'),
   (m) => m.CatalogArea,
 );
+
+/** Who manages classes by hand (the API allows the same roles). */
+export const CLASS_MANAGER_ROLES: readonly Role[] = ['school_admin', 'district_admin', 'platform_admin'];
 
 /** Staff who browse the curriculum catalog (the API allows the same roles). */
 export const CATALOG_ROLES: readonly Role[] = [
@@ -76,6 +83,7 @@ export const TEACHER_NAV: readonly NavItem[] = [
 
 export const SCHOOL_NAV: readonly NavItem[] = [
   { to: '/school', label: 'school.nav.overview', end: true },
+  { to: '/school/classes', label: 'school.nav.classes' },
   { to: '/school/compliance', label: 'school.nav.compliance' },
   CATALOG_NAV_ITEM,
 ];
@@ -85,6 +93,8 @@ export const DISTRICT_NAV: readonly NavItem[] = [
   { to: '/district/compliance', label: 'district.nav.mandates' },
   { to: '/district/training', label: 'district.nav.training' },
   { to: '/district/report', label: 'district.nav.evidence' },
+  { to: '/district/rostering', label: 'district.nav.rostering' },
+  { to: '/school/classes', label: 'district.nav.classes' },
   CATALOG_NAV_ITEM,
 ];
 
@@ -171,6 +181,9 @@ export function AppRoutes() {
           }
         >
           <Route path="district/*" element={<DistrictArea />} />
+        </Route>
+        <Route element={<StaffLayout roles={CLASS_MANAGER_ROLES} signInPath="/signin" nav={navForHome} />}>
+          <Route path="school/classes/*" element={<ClassesArea />} />
         </Route>
         <Route element={<StaffLayout roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
           <Route path="studio/*" element={<StudioArea />} />

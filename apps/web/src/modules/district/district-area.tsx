@@ -9,6 +9,7 @@ import { usePageTitle } from '../layout/hooks/use-page-title';
 import { ComplianceDashboardPage } from './components/compliance-dashboard-page';
 import { GradeStudentsPage } from './components/grade-students-page';
 import { ReportPage } from './components/report-page';
+import { RosterImportPage } from './components/roster-import-page';
 import { StudentRecordPage } from './components/student-record-page';
 import { TrainingPage } from './components/training-page';
 import type { ComplianceBase } from './compliance-year';
@@ -104,6 +105,7 @@ export function DistrictArea() {
       <Route path="compliance/*" element={<ComplianceRoutes base="/district/compliance" />} />
       <Route path="training" element={<TrainingPage />} />
       <Route path="report" element={<ReportPage />} />
+      <Route path="rostering" element={<RosterImportPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
