@@ -20,6 +20,8 @@ export function createCache(): InMemoryCache {
       ScenarioChoice: { keyFields: false },
       AssessmentOption: { keyFields: false },
       StudentStep: { keyFields: false },
+      // A school's safeguarding staff: one per school (the mutations return it whole).
+      SchoolSafeguardingStaff: { keyFields: ['schoolId'] },
     },
   });
 }

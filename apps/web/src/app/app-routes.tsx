@@ -53,6 +53,10 @@ const StudioArea = staffArea(
 const ModulePlayerPage = lazy(() =>
   import('../modules/student/player/module-player-page').then((m) => ({ default: m.ModulePlayerPage })),
 );
+const SafeguardingArea = staffArea(
+  () => import('../modules/safeguarding/safeguarding-area'),
+  (m) => m.SafeguardingArea,
+);
 const CatalogArea = staffArea(
   () => import('../modules/catalog/catalog-area'),
   (m) => m.CatalogArea,
@@ -187,6 +191,12 @@ export function AppRoutes() {
         </Route>
         <Route element={<StaffLayout roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
           <Route path="studio/*" element={<StudioArea />} />
+        </Route>
+        {/* Designated safeguarding staff are named from a school's teachers and school admins. */}
+        <Route
+          element={<StaffLayout roles={['teacher', 'school_admin']} signInPath="/signin" nav={navForHome} />}
+        >
+          <Route path="safeguarding/*" element={<SafeguardingArea />} />
         </Route>
         <Route element={<StaffLayout roles={CATALOG_ROLES} signInPath="/signin" nav={navForHome} />}>
           <Route path="catalog/*" element={<CatalogArea />} />

@@ -7,6 +7,8 @@ import { Loading, QueryError } from '../layout/components/status';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { usePageTitle } from '../layout/hooks/use-page-title';
 import { TableRegion } from '../layout/components/table-region';
+import { SafeguardingInboxNotice } from '../safeguarding/components/safeguarding-inbox-notice';
+import { SafeguardingStaffSection } from './components/safeguarding-staff-section';
 
 function SchoolOverviewPage() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ function SchoolOverviewPage() {
   return (
     <div>
       <h1>{t('school.overview.title')}</h1>
+      <SafeguardingInboxNotice />
       {!data ? (
         error ? (
           <QueryError error={error} onRetry={() => void refetch()} />
@@ -73,6 +76,7 @@ function SchoolOverviewPage() {
                 </table>
               </TableRegion>
             )}
+            <SafeguardingStaffSection schoolId={school.id} />
           </section>
         ))
       )}

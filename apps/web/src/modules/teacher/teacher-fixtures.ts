@@ -81,6 +81,7 @@ const row = (id: string, displayName: string, username: string, fields: Record<s
   currentStep: null,
   alternativeTopics: [],
   excusedForConsent: false,
+  needsFollowUp: false,
   lastActivityAt: null,
   reflections: [],
   ...fields,

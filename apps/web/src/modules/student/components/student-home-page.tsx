@@ -6,6 +6,7 @@ import { formatGrades } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { MyLessons } from './my-lessons';
+import { TalkToSomeone } from './talk-to-someone';
 
 function MyClasses() {
   const { t } = useTranslation();
@@ -47,6 +48,8 @@ export function StudentHomePage() {
         <h2 id="care-title">{t('student.home.careTitle')}</h2>
         <p>{t('student.home.care')}</p>
       </section>
+
+      <TalkToSomeone />
     </div>
   );
 }

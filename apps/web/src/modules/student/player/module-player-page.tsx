@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { MyAssignmentDocument } from '../../../gql/graphql';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { TalkToSomeone } from '../components/talk-to-someone';
 import { ModulePlayer } from './module-player';
 
 /**
@@ -39,8 +40,14 @@ export function ModulePlayerPage() {
         <Link className="button button--secondary" to="/student">
           {t('student.player.backToLessons')}
         </Link>
+        <TalkToSomeone />
       </section>
     );
   }
-  return <ModulePlayer key={data.myAssignment.assignmentId} module={data.myAssignment} />;
+  return (
+    <>
+      <ModulePlayer key={data.myAssignment.assignmentId} module={data.myAssignment} />
+      <TalkToSomeone />
+    </>
+  );
 }

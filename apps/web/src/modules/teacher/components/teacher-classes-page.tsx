@@ -5,6 +5,7 @@ import { TeacherClassesDocument } from '../../../gql/graphql';
 import { formatGradeNumbers } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { SafeguardingInboxNotice } from '../../safeguarding/components/safeguarding-inbox-notice';
 
 export function TeacherClassesPage() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ export function TeacherClassesPage() {
   return (
     <div>
       <h1>{t('teacher.classes.title')}</h1>
+      <SafeguardingInboxNotice />
       {!data ? (
         error ? (
           <QueryError error={error} onRetry={() => void refetch()} />
