@@ -31,35 +31,40 @@ export class Loaders {
     byKey(ids, await this.ds.getRepository(School).findBy({ id: In([...ids]) }), (s) => s.id),
   );
 
-  readonly teachersOfClass = new DataLoader<string, User[]>(async (classIds) => {
-    const rows = await this.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin('class_teacher', 'ct', 'ct.user_id = u.id')
-      .addSelect('ct.class_id', 'ct_class_id')
-      .where('ct.class_id IN (:...classIds)', { classIds })
-      .orderBy('u.display_name')
-      .getRawAndEntities();
+  /**
+   * The members of each class (teachers or students), in name order. Pairs are read first and users by id
+   * after, so a user in several classes of one batch is listed in each of them.
+   */
+  private async membersOf(
+    classIds: readonly string[],
+    table: 'class_teacher' | 'enrollment',
+    column: 'user_id' | 'student_id',
+    activeOnly: boolean,
+  ): Promise<User[][]> {
+    const pairs: { class_id: string; user_id: string }[] = await this.ds.query(
+      `SELECT m.class_id, m.${column} AS user_id FROM ${table} m JOIN app_user u ON u.id = m.${column}
+        WHERE m.class_id = ANY($1) ${activeOnly ? 'AND u.disabled_at IS NULL' : ''}
+        ORDER BY u.display_name, u.username, u.id`,
+      [[...classIds]],
+    );
+    const ids = [...new Set(pairs.map((p) => p.user_id))];
+    const users = ids.length ? await this.ds.getRepository(User).findBy({ id: In(ids) }) : [];
+    const byId = new Map(users.map((u) => [u.id, u]));
     const out = new Map<string, User[]>(classIds.map((id) => [id, []]));
-    rows.entities.forEach((u, i) => out.get(rows.raw[i].ct_class_id as string)?.push(u));
+    for (const p of pairs) {
+      const user = byId.get(p.user_id);
+      if (user) out.get(p.class_id)?.push(user);
+    }
     return classIds.map((id) => out.get(id) ?? []);
-  });
+  }
 
-  readonly studentsOfClass = new DataLoader<string, User[]>(async (classIds) => {
-    const rows = await this.ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .innerJoin('enrollment', 'e', 'e.student_id = u.id')
-      .addSelect('e.class_id', 'e_class_id')
-      .where('e.class_id IN (:...classIds)', { classIds })
-      .andWhere('u.disabled_at IS NULL')
-      .orderBy('u.display_name')
-      .addOrderBy('u.username')
-      .getRawAndEntities();
-    const out = new Map<string, User[]>(classIds.map((id) => [id, []]));
-    rows.entities.forEach((u, i) => out.get(rows.raw[i].e_class_id as string)?.push(u));
-    return classIds.map((id) => out.get(id) ?? []);
-  });
+  readonly teachersOfClass = new DataLoader<string, User[]>((classIds) =>
+    this.membersOf(classIds, 'class_teacher', 'user_id', false),
+  );
+
+  readonly studentsOfClass = new DataLoader<string, User[]>((classIds) =>
+    this.membersOf(classIds, 'enrollment', 'student_id', true),
+  );
 
   readonly studentCountOfClass = new DataLoader<string, number>(async (classIds) =>
     countsByKey(

@@ -32,7 +32,9 @@ const school = {
   highestGrade: 12,
 };
 
-const managed = () => ({ data: { schools: [{ ...school, classes: [cls] }] } });
+const managed = () => ({
+  data: { schools: [school], classes: [{ ...cls, school: { __typename: 'School', id: 's-1' } }] },
+});
 const staff = () => ({ data: { school: { __typename: 'School', id: 's-1', staff: [teacher] } } });
 
 describe('classes by hand', () => {

@@ -280,7 +280,7 @@ function StudentsSection({ cls }: { cls: EditedClass }) {
       )}
 
       <h3>{t('school.classes.students.addTitle')}</h3>
-      <div className="field">
+      <div className="field check-row">
         <input
           type="checkbox"
           id={`${id}-all`}

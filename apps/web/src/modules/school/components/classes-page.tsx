@@ -19,6 +19,10 @@ import { TextField } from '../../layout/components/text-field';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
 
 type ManagedSchool = ManagedClassesQuery['schools'][number];
+type ManagedClass = ManagedClassesQuery['classes'][number];
+
+/** The most classes listed at once (the API bounds lists too). */
+export const CLASSES_PAGE_SIZE = 200;
 
 /** The message for a refused class write: a duplicate name is said in the user's language. */
 export function classErrorText(t: TFunction, e: unknown): string {
@@ -136,8 +140,15 @@ export function ClassesPage() {
       ) : (
         <>
           {data.schools.map((school) => (
-            <SchoolClasses key={school.id} school={school} />
+            <SchoolClasses
+              key={school.id}
+              school={school}
+              classes={data.classes.filter((c) => c.school.id === school.id)}
+            />
           ))}
+          {data.classes.length >= CLASSES_PAGE_SIZE && (
+            <p className="note">{t('school.classes.truncated', { limit: CLASSES_PAGE_SIZE })}</p>
+          )}
           <CreateClassForm schools={data.schools} />
         </>
       )}
@@ -145,13 +156,13 @@ export function ClassesPage() {
   );
 }
 
-function SchoolClasses({ school }: { school: ManagedSchool }) {
+function SchoolClasses({ school, classes }: { school: ManagedSchool; classes: readonly ManagedClass[] }) {
   const { t } = useTranslation();
   const caption = t('school.classes.caption', { name: school.name });
   return (
     <section className="section" aria-labelledby={`classes-${school.id}`}>
       <h2 id={`classes-${school.id}`}>{school.name}</h2>
-      {school.classes.length === 0 ? (
+      {classes.length === 0 ? (
         <p>{t('school.overview.noClasses')}</p>
       ) : (
         <TableRegion label={caption}>
@@ -169,7 +180,7 @@ function SchoolClasses({ school }: { school: ManagedSchool }) {
               </tr>
             </thead>
             <tbody>
-              {school.classes.map((c) => (
+              {classes.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
                     <Link to={`/school/classes/${c.id}`}>{c.name}</Link>
