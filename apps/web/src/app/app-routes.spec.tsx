@@ -60,7 +60,15 @@ describe('teacher area', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['My classes', 'Assignments', 'Progress', 'Training', 'Curriculum catalog']);
+    ).toEqual([
+      'My classes',
+      'Assignments',
+      'Progress',
+      'Training',
+      'My facilitator profile',
+      'Facilitators',
+      'Curriculum catalog',
+    ]);
     expect(within(nav).getByRole('link', { name: 'My classes' }).getAttribute('aria-current')).toBe('page');
     expect(await screen.findByText('Health 10')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Health 10' }).closest('li')?.textContent).toContain('Grades10');
@@ -137,6 +145,8 @@ describe('district area', () => {
       'Mandates',
       'Training',
       'Evidence export',
+      'State filings',
+      'Facilitators',
       'Rostering',
       'Classes',
       'Curriculum catalog',

@@ -82,6 +82,8 @@ export const TEACHER_NAV: readonly NavItem[] = [
   { to: '/teacher/assignments', label: 'teacher.nav.assignments' },
   { to: '/teacher/progress', label: 'teacher.nav.progress' },
   { to: '/teacher/training', label: 'teacher.nav.training' },
+  { to: '/teacher/profile', label: 'teacher.nav.profile' },
+  { to: '/teacher/facilitators', label: 'teacher.nav.facilitators' },
   CATALOG_NAV_ITEM,
 ];
 
@@ -97,6 +99,8 @@ export const DISTRICT_NAV: readonly NavItem[] = [
   { to: '/district/compliance', label: 'district.nav.mandates' },
   { to: '/district/training', label: 'district.nav.training' },
   { to: '/district/report', label: 'district.nav.evidence' },
+  { to: '/district/filings', label: 'district.nav.filings' },
+  { to: '/district/facilitators', label: 'district.nav.facilitators' },
   { to: '/district/rostering', label: 'district.nav.rostering' },
   { to: '/school/classes', label: 'district.nav.classes' },
   CATALOG_NAV_ITEM,

@@ -139,12 +139,22 @@ describe('curriculum catalog: list', () => {
     [
       'a district admin',
       DISTRICT_ADMIN,
-      ['Schools', 'Mandates', 'Training', 'Evidence export', 'Curriculum catalog'],
+      [
+        'Schools',
+        'Mandates',
+        'Training',
+        'Evidence export',
+        'State filings',
+        'Facilitators',
+        'Rostering',
+        'Classes',
+        'Curriculum catalog',
+      ],
     ],
     [
       'a school admin',
       viewer({ id: 'u-p', kind: 'staff', roles: ['school_admin'], home: '/school' }),
-      ['School overview', 'Mandate compliance', 'Curriculum catalog'],
+      ['School overview', 'Classes', 'Mandate compliance', 'Curriculum catalog'],
     ],
     [
       'an author',

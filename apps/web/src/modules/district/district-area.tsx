@@ -12,6 +12,9 @@ import { ReportPage } from './components/report-page';
 import { RosterImportPage } from './components/roster-import-page';
 import { StudentRecordPage } from './components/student-record-page';
 import { TrainingPage } from './components/training-page';
+import { FilingsPage, FloridaPlanPage, TexasTrainedStaffPage } from './components/filings-page';
+import { ExpiringTrainings } from './components/expiring-trainings';
+import { FacilitatorDirectoryPage } from '../facilitators/components/facilitator-directory-page';
 import type { ComplianceBase } from './compliance-year';
 import { TableRegion } from '../layout/components/table-region';
 
@@ -81,6 +84,7 @@ function DistrictOverviewPage() {
           </>
         )}
       </section>
+      <ExpiringTrainings />
     </div>
   );
 }
@@ -105,6 +109,10 @@ export function DistrictArea() {
       <Route path="compliance/*" element={<ComplianceRoutes base="/district/compliance" />} />
       <Route path="training" element={<TrainingPage />} />
       <Route path="report" element={<ReportPage />} />
+      <Route path="filings" element={<FilingsPage />} />
+      <Route path="filings/fl-implementation-plan" element={<FloridaPlanPage />} />
+      <Route path="filings/tx-trained-staff" element={<TexasTrainedStaffPage />} />
+      <Route path="facilitators" element={<FacilitatorDirectoryPage />} />
       <Route path="rostering" element={<RosterImportPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

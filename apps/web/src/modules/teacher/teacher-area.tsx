@@ -5,6 +5,8 @@ import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { ClassDetailPage } from './components/class-detail-page';
 import { FacilitationPage } from './components/facilitation-page';
+import { FacilitatorDirectoryPage } from '../facilitators/components/facilitator-directory-page';
+import { FacilitatorProfilePage } from './components/facilitator-profile-page';
 import { MyTrainingPage } from './components/my-training-page';
 import { ParentLetterPage } from './components/parent-letter-page';
 import { TeacherClassesPage } from './components/teacher-classes-page';
@@ -31,6 +33,8 @@ export function TeacherArea() {
         element={<ComingSoon title={t('teacher.progress.title')} body={t('teacher.progress.body')} />}
       />
       <Route path="training" element={<MyTrainingPage />} />
+      <Route path="profile" element={<FacilitatorProfilePage />} />
+      <Route path="facilitators" element={<FacilitatorDirectoryPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
