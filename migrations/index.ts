@@ -8,6 +8,7 @@ import { ConsentRecords1795689710889 } from './1795689710889-consent-records';
 import { Authoring1795693662001 } from './1795693662001-authoring';
 import { Safeguarding1795700100000 } from './1795700100000-safeguarding';
 import { DeliveryRecords1795700000000 } from './1795700000000-delivery-records';
+import { FacilitatorProfiles1795700300000 } from './1795700300000-facilitator-profiles';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Authoring1795693662001,
   DeliveryRecords1795700000000,
   Safeguarding1795700100000,
+  FacilitatorProfiles1795700300000,
 ];

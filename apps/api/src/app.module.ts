@@ -37,6 +37,11 @@ import { ComplianceService } from './compliance/compliance.service';
 import { OutcomesResolver } from './compliance/outcomes.resolver';
 import { OutcomesService } from './compliance/outcomes.service';
 import { TrainingService } from './training/training.service';
+import { FacilitatorsResolver } from './facilitators/facilitators.resolver';
+import { FacilitatorsService } from './facilitators/facilitators.service';
+import { FilingsExportController } from './filings/filings-export.controller';
+import { FilingsResolver } from './filings/filings.resolver';
+import { FilingsService } from './filings/filings.service';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
 import { PolicyGuard } from './auth/policy.guard';
@@ -81,6 +86,8 @@ export const RESOLVERS = [
   OutcomesResolver,
   RosterImportResolver,
   AuthoringResolver,
+  FacilitatorsResolver,
+  FilingsResolver,
 ];
 
 export interface AppOptions {
@@ -128,6 +135,7 @@ export class AppModule {
         ComplianceExportController,
         RosterImportController,
         ModuleFilesController,
+        FilingsExportController,
       ],
       providers: [
         { provide: HavenConfig, useValue: config },
@@ -157,6 +165,8 @@ export class AppModule {
         SafeguardingService,
         DeliveryService,
         ComplianceService,
+        FacilitatorsService,
+        FilingsService,
         OutcomesService,
         RosterImportService,
         AuthoringService,

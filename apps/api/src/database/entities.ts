@@ -26,6 +26,7 @@ import { District } from '../identity/district.entity';
 import { RoleGrant } from '../identity/role-grant.entity';
 import { School } from '../identity/school.entity';
 import { User } from '../identity/user.entity';
+import { FacilitatorProfile } from '../facilitators/facilitator-profile.entity';
 
 /** Every TypeORM entity, in one list for the app, the migration runner and the schema-drift check. */
 export const ENTITIES = [
@@ -57,6 +58,7 @@ export const ENTITIES = [
   ModuleDraftComment,
   ModuleDraftEvent,
   ReviewerQualification,
+  FacilitatorProfile,
   SafeguardingDesignee,
   SafeguardingAlert,
 ];
