@@ -85,15 +85,15 @@ export function ActivityTimer({
           }}
         />
         {running ? (
-          <button type="button" onClick={pause}>
+          <button type="button" className="button button--secondary" onClick={pause}>
             {t('teacher.facilitation.timer.pause')}
           </button>
         ) : (
-          <button type="button" onClick={start}>
+          <button type="button" className="button button--secondary" onClick={start}>
             {t('teacher.facilitation.timer.start')}
           </button>
         )}
-        <button type="button" onClick={reset}>
+        <button type="button" className="button button--secondary" onClick={reset}>
           {t('teacher.facilitation.timer.resetButton')}
         </button>
       </div>

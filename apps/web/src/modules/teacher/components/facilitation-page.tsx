@@ -124,7 +124,7 @@ export function FacilitationPage() {
       <h1>{t('teacher.facilitation.pageTitle', { title: lesson.title })}</h1>
       <p className="card__meta">{found.assignment.title}</p>
       <p>
-        <button type="button" onClick={openProjector}>
+        <button type="button" className="button" onClick={openProjector}>
           {t('teacher.facilitation.openProjector')}
         </button>{' '}
         <span className="note">{t('teacher.facilitation.projectorNote')}</span>
@@ -139,10 +139,20 @@ export function FacilitationPage() {
             <SafeHtml html={current.html} headingLevel={3} lang={lessons.data?.moduleVersion?.language} />
           )}
           <nav className="facilitation__nav" aria-label={t('teacher.facilitation.navLabel')}>
-            <button type="button" disabled={block === 0} onClick={() => go(block - 1)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={block === 0}
+              onClick={() => go(block - 1)}
+            >
               {t('teacher.facilitation.previous')}
             </button>
-            <button type="button" disabled={block >= blocks.length - 1} onClick={() => go(block + 1)}>
+            <button
+              type="button"
+              className="button"
+              disabled={block >= blocks.length - 1}
+              onClick={() => go(block + 1)}
+            >
               {t('teacher.facilitation.next')}
             </button>
           </nav>

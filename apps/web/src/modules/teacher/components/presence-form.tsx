@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useTranslation } from 'react-i18next';
-import { RecordDeliveryDocument } from '../../../gql/graphql';
+import { AssignmentDeliveriesDocument, RecordDeliveryDocument } from '../../../gql/graphql';
 
 export interface PresenceStudent {
   id: string;
@@ -34,7 +35,10 @@ export function PresenceForm({
   const [minutes, setMinutes] = useState(String(defaultMinutes));
   const [problem, setProblem] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
-  const [record, { loading }] = useMutation(RecordDeliveryDocument);
+  // The progress page reads who was present in class: refresh it once the attendance is saved.
+  const [record, { loading }] = useMutation(RecordDeliveryDocument, {
+    refetchQueries: [{ query: AssignmentDeliveriesDocument, variables: { assignmentId } }],
+  });
   const excused = students.filter((s) => s.excusedForConsent);
 
   const submit = async (e: FormEvent) => {
@@ -53,7 +57,15 @@ export function PresenceForm({
       setSaved(count);
       onSaved?.(count);
     } catch (err) {
-      setProblem(err instanceof Error ? err.message : String(err));
+      // Refusals the teacher can act on (training, consent, enrolment) are shown as the server words them;
+      // anything else gets a plain message, never a raw error.
+      const first = CombinedGraphQLErrors.is(err) ? err.errors[0] : undefined;
+      const code = first?.extensions?.['code'];
+      setProblem(
+        first && (code === 'BAD_USER_INPUT' || code === 'FORBIDDEN')
+          ? first.message
+          : t('teacher.facilitation.presence.failed'),
+      );
     }
   };
 
@@ -122,7 +134,7 @@ export function PresenceForm({
           {problem}
         </p>
       )}
-      <button type="submit" disabled={loading}>
+      <button type="submit" className="button" disabled={loading}>
         {loading ? t('teacher.facilitation.presence.saving') : t('teacher.facilitation.presence.save')}
       </button>
     </form>

@@ -99,11 +99,21 @@ export function ProjectorPage() {
         </p>
       )}
       <nav className="projector__nav" aria-label={t('teacher.facilitation.navLabel')}>
-        <button type="button" disabled={block === 0} onClick={() => move(block - 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={block === 0}
+          onClick={() => move(block - 1)}
+        >
           {t('teacher.facilitation.previous')}
         </button>
         <span>{t('teacher.facilitation.blockOf', { number: block + 1, total })}</span>
-        <button type="button" disabled={block >= total - 1} onClick={() => move(block + 1)}>
+        <button
+          type="button"
+          className="button"
+          disabled={block >= total - 1}
+          onClick={() => move(block + 1)}
+        >
           {t('teacher.facilitation.next')}
         </button>
       </nav>
