@@ -36,6 +36,8 @@ import { ComplianceResolver } from './compliance/compliance.resolver';
 import { ComplianceService } from './compliance/compliance.service';
 import { OutcomesResolver } from './compliance/outcomes.resolver';
 import { OutcomesService } from './compliance/outcomes.service';
+import { ClassInsightsResolver } from './insights/class-insights.resolver';
+import { ClassInsightsService } from './insights/class-insights.service';
 import { TrainingService } from './training/training.service';
 import { FacilitatorsResolver } from './facilitators/facilitators.resolver';
 import { FacilitatorsService } from './facilitators/facilitators.service';
@@ -84,6 +86,7 @@ export const RESOLVERS = [
   DeliveryResolver,
   ComplianceResolver,
   OutcomesResolver,
+  ClassInsightsResolver,
   RosterImportResolver,
   AuthoringResolver,
   FacilitatorsResolver,
@@ -168,6 +171,7 @@ export class AppModule {
         FacilitatorsService,
         FilingsService,
         OutcomesService,
+        ClassInsightsService,
         RosterImportService,
         AuthoringService,
         ...RESOLVERS,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LIKERT_SCALES, type CompiledAssessment, type LanguageMap } from '@haven/curriculum';
+import type { CompiledAssessment, LanguageMap } from '@haven/curriculum';
 import { displayCount, SMALL_GROUP_THRESHOLD } from '@haven/mandates';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -8,56 +8,7 @@ import { TenancyService } from '../tenancy/tenancy.service';
 import { AuditService } from '../audit/audit.service';
 import { badInput } from '../common/errors';
 import { ConstructOutcome, OutcomeGroup, OutcomesReport } from './outcomes.models';
-
-/** The constructs reported as pre/post gains, in display order; session safety is reported on its own. */
-export const GAIN_CONSTRUCTS = ['knowledge', 'attitudes', 'help-seeking-intention', 'self-efficacy'] as const;
-const SESSION_SAFETY = 'session-safety';
-
-/** How one item of one module version's pre or post assessment is scored (0-100). */
-export interface ItemScoring {
-  moduleVersionId: string;
-  assessmentId: string;
-  kind: 'pre' | 'post';
-  itemId: string;
-  construct: string;
-  /** The correct answer as recorded ("true", an option id), for keyed items. */
-  key: string | null;
-  /** Number of Likert points, for Likert items. */
-  points: number | null;
-  reverse: boolean;
-}
-
-/**
- * Scoring rules from a module version's assessments: keyed items (multiple choice, true/false) score 100 when
- * the answer matches the key, 0 otherwise; Likert items score (value - 1) / (points - 1) * 100, reversed for
- * `reverse` items. Items with neither (an unkeyed multiple choice) are not scored.
- */
-export function scoringRules(
-  moduleVersionId: string,
-  assessments: readonly CompiledAssessment[],
-): ItemScoring[] {
-  const out: ItemScoring[] = [];
-  for (const a of assessments) {
-    if (a.kind !== 'pre' && a.kind !== 'post') continue;
-    for (const it of a.items) {
-      const base = {
-        moduleVersionId,
-        assessmentId: a.id,
-        kind: a.kind,
-        itemId: it.id,
-        construct: it.construct,
-      };
-      if (it.type === 'likert') {
-        const scale: Record<string, readonly string[]> | undefined = LIKERT_SCALES[it.scale];
-        const points = scale?.en?.length ?? Object.values(it.labels)[0]?.length ?? 0;
-        if (points >= 2) out.push({ ...base, key: null, points, reverse: it.reverse });
-      } else if (a.answerKey[it.id] !== undefined) {
-        out.push({ ...base, key: String(a.answerKey[it.id]), points: null, reverse: false });
-      }
-    }
-  }
-  return out;
-}
+import { measuredConstructs, scoredAnswers, scoringRules, SESSION_SAFETY } from './outcome-scoring';
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
@@ -128,51 +79,9 @@ export class OutcomesService {
     const rules = versions.flatMap((v) => scoringRules(v.id, v.assessments ?? []));
     const base = { districtName: scope.district.name, schoolYear, generatedAt: new Date() };
     if (!rules.length) return { ...base, groups: [] };
-    const col = <K extends keyof ItemScoring>(k: K) => rules.map((r) => r[k]);
-    const params = [
-      schoolIds,
-      schoolYear,
-      col('moduleVersionId'),
-      col('assessmentId'),
-      col('kind'),
-      col('itemId'),
-      col('construct'),
-      col('key'),
-      col('points'),
-      col('reverse'),
-    ];
     // Each student's first answer to each item of the pre/post assessments of classes this school year,
-    // scored 0-100; then per student a mean per construct and assessment kind.
-    const scored = `WITH rules AS (
-        SELECT * FROM unnest($3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[],
-                             $9::int[], $10::boolean[])
-          AS x(module_version_id, assessment_id, kind, item_id, construct, key, points, reverse)),
-      answers AS (
-        SELECT DISTINCT ON (t.student_id, t.module_version_id, r.assessment_id, r.item_id)
-               c.school_id, u.grade_level AS grade, t.student_id, t.module_version_id, r.assessment_id, r.item_id,
-               r.response
-          FROM assessment_response r
-          JOIN attempt t ON t.id = r.attempt_id
-          JOIN assignment a ON a.id = t.assignment_id
-          JOIN class_section c ON c.id = a.class_id
-          JOIN app_user u ON u.id = t.student_id
-         WHERE c.school_id = ANY($1::uuid[]) AND c.school_year = $2
-         ORDER BY t.student_id, t.module_version_id, r.assessment_id, r.item_id, r.answered_at),
-      scored AS (
-        SELECT s.school_id, s.grade, s.student_id, s.module_version_id, x.kind, x.construct,
-               CASE WHEN x.key IS NOT NULL THEN CASE WHEN s.response = x.key THEN 100.0 ELSE 0.0 END
-                    WHEN s.response ~ '^[0-9]+$' AND s.response::int BETWEEN 1 AND x.points THEN
-                      (CASE WHEN x.reverse THEN x.points - s.response::int ELSE s.response::int - 1 END) * 100.0
-                        / (x.points - 1)
-               END AS score
-          FROM answers s
-          JOIN rules x ON x.module_version_id = s.module_version_id AND x.assessment_id = s.assessment_id
-                      AND x.item_id = s.item_id),
-      per_student AS (
-        SELECT school_id, grade, student_id, module_version_id, kind, construct, avg(score) AS score,
-               bool_or(score < 50) AS low
-          FROM scored WHERE score IS NOT NULL
-         GROUP BY school_id, grade, student_id, module_version_id, kind, construct)`;
+    // scored 0-100; then per student a mean per construct and assessment kind (shared with class insights).
+    const { sql: scored, params } = scoredAnswers(rules, { schoolIds, schoolYear });
     const gainsQuery: Promise<GainRow[]> = this.ds.query(
       `${scored}
        SELECT pre.school_id, pre.grade, pre.module_version_id, pre.construct, count(*)::int AS pairs,
@@ -196,17 +105,7 @@ export class OutcomesService {
     );
     const [gains, safety] = await Promise.all([gainsQuery, safetyQuery]);
     const versionById = new Map(versions.map((v) => [v.id, v]));
-    const measured = new Map(
-      versions.map((v) => {
-        const pre = new Set(
-          rules.filter((r) => r.moduleVersionId === v.id && r.kind === 'pre').map((r) => r.construct),
-        );
-        const post = new Set(
-          rules.filter((r) => r.moduleVersionId === v.id && r.kind === 'post').map((r) => r.construct),
-        );
-        return [v.id, GAIN_CONSTRUCTS.filter((c) => pre.has(c) && post.has(c))];
-      }),
-    );
+    const measured = new Map(versions.map((v) => [v.id, measuredConstructs(rules, v.id)]));
     const groups = new Map<string, { schoolId: string; grade: number; mvId: string }>();
     const keyOf = (r: { school_id: string; grade: number; module_version_id: string }) =>
       `${r.school_id}|${r.grade}|${r.module_version_id}`;

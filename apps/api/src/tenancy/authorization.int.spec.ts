@@ -120,6 +120,13 @@ const CASES: Case[] = [
       '{ assignmentProgress(assignmentId: "00000000-0000-4000-8000-000000000000") { steps { id } } }',
     allowed: ROSTER,
   },
+  {
+    name: 'Query.classInsights',
+    query: () =>
+      '{ classInsights(assignmentId: "00000000-0000-4000-8000-000000000000") { constructs { pairs } } }',
+    allowed: ROSTER,
+    tolerated: ['NOT_FOUND'],
+  },
   { name: 'Query.trainingCourses', query: () => '{ trainingCourses { code } }', allowed: STAFF },
   { name: 'Query.myTrainings', query: () => '{ myTrainings { id } }', allowed: STAFF },
   {
