@@ -11,6 +11,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
+import { ClassInsightsSection } from './class-insights-section';
 import { MoveToNewerVersion } from './move-to-newer-version';
 
 type Progress = NonNullable<AssignmentProgressQuery['assignmentProgress']>;
@@ -276,6 +277,12 @@ export function AssignmentProgressPage() {
           <p className="notice notice--info">{t('teacher.progress.followUpNote')}</p>
         )}
       </section>
+
+      <ClassInsightsSection
+        assignmentId={assignment.id}
+        displayLanguage={displayLanguage}
+        reflectionsId="progress-reflections-title"
+      />
 
       <section className="section" aria-labelledby="progress-reflections-title">
         <h2 id="progress-reflections-title">{t('teacher.progress.reflections.title')}</h2>
