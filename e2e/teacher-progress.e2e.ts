@@ -105,6 +105,23 @@ describe('teacher assigns a module and follows progress', () => {
     expect(await seriousViolations(teacher)).toEqual([]);
     await screenshot(teacher, 'teacher-progress');
 
+    // Class insights, opened on demand: one student answered the pre-test only, so every figure is hidden.
+    const insights = teacher.getByRole('region', { name: 'Class insights' });
+    await insights.getByRole('button', { name: 'Show class insights' }).click();
+    const prePost = insights.getByRole('table', { name: 'Before and after, per construct' });
+    await prePost.waitFor();
+    await prePost
+      .getByText('Fewer than 5 students answered both: hidden to protect privacy.')
+      .first()
+      .waitFor();
+    await insights
+      .getByText('Fewer than 5 students reached this point: hidden to protect privacy.')
+      .first()
+      .waitFor();
+    expect(await seriousViolations(teacher)).toEqual([]);
+    await insights.scrollIntoViewIfNeeded();
+    await screenshot(teacher, 'teacher-class-insights');
+
     // The letter to parents and guardians, in Spanish, ready to print.
     await teacher.getByRole('link', { name: /Letter to parents and guardians/ }).click();
     await teacher.getByRole('heading', { level: 1, name: 'Letter to parents and guardians' }).waitFor();
