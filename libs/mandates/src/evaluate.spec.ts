@@ -5,11 +5,12 @@ import {
   explainStudent,
   type ComplianceInput,
   type DeliveryRecord,
+  type ExcusalRecord,
   type GradeCompliance,
   type StudentRecord,
 } from './evaluate';
 import { applyLocalRule, effectiveRules, LocalRuleError, type LocalRule } from './local-rules';
-import type { MandateRule } from './model';
+import type { Frequency, MandateRule } from './model';
 import { CALIFORNIA, FLORIDA, TEXAS, UTAH, WISCONSIN_PENDING, WYOMING } from './rules';
 import { schoolYearOfDate } from './school-year';
 
@@ -407,5 +408,160 @@ describe('evaluateRules and explainStudent', () => {
     ]);
     expect(why[0]!.citation).toMatch(/51934/);
     expect(why[0]!.result.missingTopics).toEqual(all9);
+  });
+});
+
+describe('weighted students (the counts-only report)', () => {
+  /** A rule like Florida's with another schedule and, optionally, minimum minutes. */
+  const variant = (id: string, frequency: Frequency, minutes: number | null): MandateRule => ({
+    ...FLORIDA,
+    id,
+    instruction: {
+      ...FLORIDA.instruction!,
+      frequency: { ...FLORIDA.instruction!.frequency, value: frequency },
+      minimumMinutes: { ...FLORIDA.instruction!.minimumMinutes, value: minutes },
+    },
+  });
+  const RULES: MandateRule[] = [
+    FLORIDA,
+    TEXAS,
+    CALIFORNIA,
+    WISCONSIN_PENDING,
+    variant('every-2-years-60-min', { kind: 'every-n-years', years: 2 }, 60),
+    variant('unspecified-90-min', { kind: 'unspecified' }, 90),
+  ];
+
+  /** A deterministic pseudo-random district: grades, consent, excusals, deliveries over four school years. */
+  function district(): ComplianceInput {
+    let x = 42;
+    const rnd = (n: number): number => {
+      // mulberry32
+      x = (x + 0x6d2b79f5) | 0;
+      let t = Math.imul(x ^ (x >>> 15), 1 | x);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    const topicSets = [...new Set([0, 4, 7, 10].flatMap((g) => RULES.flatMap((r) => topicsFor(r, g))))];
+    const days = [
+      '2023-09-10',
+      '2024-10-01',
+      '2025-03-03',
+      '2025-09-15',
+      '2026-07-01',
+      '2026-11-20',
+      '2027-06-30',
+    ];
+    const students: StudentRecord[] = [];
+    const deliveries: DeliveryRecord[] = [];
+    const excusals: ExcusalRecord[] = [];
+    for (let n = 0; n < 600; n++) {
+      const id = `st-${String(rnd(100_000)).padStart(5, '0')}-${n}`;
+      const consent = (['no-response', 'written-consent', 'opted-out'] as const)[rnd(3)];
+      const grade = rnd(13);
+      students.push({ id, schoolId: rnd(2) ? 's1' : 's2', grade, consent });
+      if (rnd(15) === 0)
+        excusals.push({
+          studentId: id,
+          date: rnd(2) ? '2026-12-01' : '2025-12-01',
+          kind: 'alternative-activity',
+        });
+      for (let k = rnd(4); k > 0; k--) {
+        // Half the time everything a rule asks of the grade (or of a grade before), else a few topics.
+        const topics = rnd(2)
+          ? topicsFor(RULES[rnd(3)], Math.max(0, grade - rnd(2)))
+          : Array.from({ length: rnd(4) }, () => topicSets[rnd(topicSets.length)]);
+        deliveries.push(delivery(id, days[rnd(days.length)], topics, { minutes: [30, 45, 60][rnd(3)] }));
+      }
+    }
+    return {
+      schoolYear: YEAR,
+      schools: [
+        { id: 's1', grades: [0, 1, 2, 3, 4, 5, 6, 7, 8] },
+        { id: 's2', grades: [6, 7, 8, 9, 10, 11, 12] },
+      ],
+      students,
+      deliveries,
+      excusals,
+    };
+  }
+
+  /** One representative (the lowest id) per group of identical records, deliveries kept per school year. */
+  function grouped(i: ComplianceInput): ComplianceInput {
+    const { first, last } = { first: '2026-07-01', last: '2027-06-30' };
+    const excused = new Set(
+      i.excusals!.filter((e) => e.date >= first && e.date <= last).map((e) => e.studentId),
+    );
+    const byStudent = new Map<string, DeliveryRecord[]>();
+    for (const d of i.deliveries) byStudent.set(d.studentId, [...(byStudent.get(d.studentId) ?? []), d]);
+    const groups = new Map<string, { rep: StudentRecord; weight: number }>();
+    for (const s of [...i.students].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const sig = (byStudent.get(s.id) ?? [])
+        .map((d) => `${schoolYearOfDate(d.date)}:${d.minutes}:${[...d.topics].sort().join(',')}`)
+        .sort()
+        .join('|');
+      const key = [s.schoolId, s.grade, s.consent, excused.has(s.id), sig].join('/');
+      const g = groups.get(key);
+      if (g) g.weight++;
+      else groups.set(key, { rep: s, weight: 1 });
+    }
+    const reps = [...groups.values()].map((g) => ({ ...g.rep, weight: g.weight }));
+    const kept = new Set(reps.map((r) => r.id));
+    return {
+      ...i,
+      students: reps,
+      deliveries: i.deliveries.filter((d) => kept.has(d.studentId)),
+      excusals: i.excusals!.filter((e) => kept.has(e.studentId)),
+    };
+  }
+
+  /** Everything a report shows per rule, school and grade: status, counts, reasons (without student ids). */
+  const figures = (d: ReturnType<typeof evaluateRules>): unknown =>
+    d.rules.map((r) => ({
+      rule: r.ruleId,
+      schools: r.schools.map((s) => ({
+        school: s.schoolId,
+        status: s.status,
+        grades: s.grades.map((g) => ({
+          grade: g.grade,
+          status: g.status,
+          counts: g.counts,
+          reasons: g.reasons.map((x) => ({
+            code: x.code,
+            message: x.message,
+            topics: 'topics' in x ? x.topics : undefined,
+            minutes: 'minutesRequired' in x ? x.minutesRequired : undefined,
+          })),
+        })),
+      })),
+    }));
+
+  it('gives the same figures as evaluating every student', () => {
+    const full = district();
+    const small = grouped(full);
+    expect(small.students.length).toBeLessThan(full.students.length);
+    const a = evaluateRules(RULES, full);
+    const b = evaluateRules(RULES, small);
+    expect(figures(b)).toEqual(figures(a));
+    expect(b.schools).toEqual(a.schools);
+    // The fixture is varied enough to mean something.
+    const outcomes = new Set(
+      a.rules.flatMap((r) =>
+        r.schools.flatMap((s) => s.grades.flatMap((g) => g.students.map((x) => x.outcome))),
+      ),
+    );
+    expect([...outcomes].sort()).toEqual(
+      ['delivered', 'excused-no-consent', 'excused-opt-out', 'not-reached', 'partial', 'pending'].sort(),
+    );
+    const codes = new Set(
+      a.rules.flatMap((r) => r.schools.flatMap((s) => s.grades.flatMap((g) => g.reasons.map((x) => x.code)))),
+    );
+    for (const c of [
+      'minutes-short',
+      'missing-topics',
+      'delivered-without-consent',
+      'opt-out-not-recognised',
+      'due-later',
+    ])
+      expect(codes).toContain(c);
   });
 });

@@ -12,6 +12,13 @@ export interface StudentRecord {
   /** Grade in the evaluated school year (0 is K). */
   grade: number;
   consent: ConsentStatus;
+  /**
+   * How many students this record stands for (default 1). A counts-only report evaluates one representative
+   * (the lowest id) per group of students with identical records: same school, grade, consent, excusal and
+   * instruction per school year. Counts and per-topic figures are then weighted; student ids listed in the
+   * result are the representatives'.
+   */
+  weight?: number;
 }
 
 export interface SchoolRecord {
@@ -300,7 +307,8 @@ export function evaluateRule(rule: MandateRule, input: ComplianceInput): RuleCom
 
   const evaluateGrade = (school: SchoolRecord, grade: number): GradeCompliance => {
     const students = input.students.filter((s) => s.schoolId === school.id && s.grade === grade);
-    if (ruleNA) return na(grade, ruleNA, students.length);
+    const enrolled = students.reduce((n, s) => n + (s.weight ?? 1), 0);
+    if (ruleNA) return na(grade, ruleNA, enrolled);
     const i = instruction!;
     const span = i.grades.value!;
     const freq = i.frequency.value;
@@ -308,7 +316,7 @@ export function evaluateRule(rule: MandateRule, input: ComplianceInput): RuleCom
       return na(
         grade,
         { code: 'grade-not-covered', message: `${rule.id} does not cover grade ${gradeLabel(grade)}` },
-        students.length,
+        enrolled,
       );
     if (students.length === 0)
       return na(grade, {
@@ -326,21 +334,25 @@ export function evaluateRule(rule: MandateRule, input: ComplianceInput): RuleCom
           code: 'no-topics-for-band',
           message: `None of ${rule.id}'s topics suit grade ${gradeLabel(grade)}`,
         },
-        students.length,
+        enrolled,
       );
     const results = students
       .map((s) => evaluateStudent(s, required))
       .sort((a, b) => (a.studentId < b.studentId ? -1 : 1));
+    const weightOf = new Map(students.map((s) => [s.id, s.weight ?? 1]));
+    const weight = (rs: readonly StudentCompliance[]): number =>
+      rs.reduce((n, r) => n + weightOf.get(r.studentId)!, 0);
     const ids = (o: StudentOutcome): string[] =>
       results.filter((r) => r.outcome === o).map((r) => r.studentId);
+    const count = (o: StudentOutcome): number => weight(results.filter((r) => r.outcome === o));
     const counts: GradeCounts = {
-      enrolled: results.length,
-      delivered: ids('delivered').length,
-      partial: ids('partial').length,
-      notReached: ids('not-reached').length,
-      pending: ids('pending').length,
-      excusedOptOut: ids('excused-opt-out').length,
-      excusedNoConsent: ids('excused-no-consent').length,
+      enrolled: weight(results),
+      delivered: count('delivered'),
+      partial: count('partial'),
+      notReached: count('not-reached'),
+      pending: count('pending'),
+      excusedOptOut: count('excused-opt-out'),
+      excusedNoConsent: count('excused-no-consent'),
     };
     const gaps = counts.partial + counts.notReached;
     const status: ComplianceStatus =
@@ -349,7 +361,8 @@ export function evaluateRule(rule: MandateRule, input: ComplianceInput): RuleCom
     const gapStudents = results.filter((r) => r.outcome === 'partial' || r.outcome === 'not-reached');
     const missingCount = new Map<TopicTag, number>();
     for (const r of gapStudents)
-      for (const t of r.missingTopics) missingCount.set(t, (missingCount.get(t) ?? 0) + 1);
+      for (const t of r.missingTopics)
+        missingCount.set(t, (missingCount.get(t) ?? 0) + weightOf.get(r.studentId)!);
     if (missingCount.size > 0)
       reasons.push({
         code: 'missing-topics',
