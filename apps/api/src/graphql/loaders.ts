@@ -117,4 +117,32 @@ export class Loaders {
     );
     return moduleIds.map((id) => rows.filter((r) => r.module_id === id).map((r) => r.version));
   });
+
+  /**
+   * Where a class stands on each assignment: active students enrolled now, and of them how many have started
+   * and finished. One query for every assignment on a page.
+   */
+  readonly assignmentSummary = new DataLoader<
+    string,
+    { enrolled: number; started: number; completed: number }
+  >(async (assignmentIds) => {
+    const rows: { id: string; enrolled: number; started: number; completed: number }[] = await this.ds.query(
+      `SELECT a.id,
+              count(e.student_id)::int AS enrolled,
+              count(t.id)::int AS started,
+              count(t.completed_at)::int AS completed
+         FROM assignment a
+         JOIN enrollment e ON e.class_id = a.class_id
+         JOIN app_user u ON u.id = e.student_id AND u.disabled_at IS NULL
+         LEFT JOIN attempt t ON t.assignment_id = a.id AND t.student_id = e.student_id
+        WHERE a.id = ANY($1)
+        GROUP BY a.id`,
+      [[...assignmentIds]],
+    );
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return assignmentIds.map((id) => {
+      const r = map.get(id);
+      return { enrolled: r?.enrolled ?? 0, started: r?.started ?? 0, completed: r?.completed ?? 0 };
+    });
+  });
 }

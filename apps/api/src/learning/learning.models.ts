@@ -41,6 +41,21 @@ registerEnumType(EventOutcomeEnum, { name: 'EventOutcome' });
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
 
+@ObjectType({ description: 'Where a class stands on an assignment (students enrolled now)' })
+export class AssignmentSummary {
+  @Field(() => Int)
+  enrolled: number;
+
+  @Field(() => Int)
+  notStarted: number;
+
+  @Field(() => Int)
+  inProgress: number;
+
+  @Field(() => Int)
+  completed: number;
+}
+
 @ObjectType({ description: 'A module given to a class' })
 export class AssignmentModel {
   @Field(() => ID)

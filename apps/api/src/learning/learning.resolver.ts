@@ -11,6 +11,7 @@ import {
   AssignModuleInput,
   AssignmentProgressView,
   AssignmentModel,
+  AssignmentSummary,
   MoveAssignmentToVersionInput,
   StudentAssignment,
   StudentModule,
@@ -111,6 +112,20 @@ export class AssignmentModelResolver {
   async newerVersion(@Parent() a: AssignmentModel, @Context() ctx: GqlContext): Promise<string | null> {
     const [latest] = await ctx.loaders.moduleVersions.load(a.moduleId);
     return latest && versionSortKey(latest) > versionSortKey(a.version) ? latest : null;
+  }
+
+  @Allow(ROSTER_STAFF)
+  @ResolveField(() => AssignmentSummary, {
+    description: 'How many of the students enrolled now have not started, are in progress, have completed',
+  })
+  async summary(@Parent() a: AssignmentModel, @Context() ctx: GqlContext): Promise<AssignmentSummary> {
+    const s = await ctx.loaders.assignmentSummary.load(a.id);
+    return {
+      enrolled: s.enrolled,
+      notStarted: s.enrolled - s.started,
+      inProgress: s.started - s.completed,
+      completed: s.completed,
+    };
   }
 }
 

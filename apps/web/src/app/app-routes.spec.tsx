@@ -63,7 +63,6 @@ describe('teacher area', () => {
     ).toEqual([
       'My classes',
       'Assignments',
-      'Progress',
       'Training',
       'My facilitator profile',
       'Facilitators',
@@ -89,14 +88,63 @@ describe('teacher area', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Class not found' })).toBeTruthy();
   });
 
-  it.each([
-    ['/teacher/assignments', 'Assignments'],
-    ['/teacher/progress', 'Progress'],
-  ])('%s is an honest "coming soon" page', async (path, title) => {
-    renderApp(path, { Me: signedInAs(TEACHER) });
-    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
-    expect(screen.getByText('Coming soon')).toBeTruthy();
-    expect(screen.getByText(/not built yet/)).toBeTruthy();
+  it('/teacher/assignments shows every class with where it stands on each module; /teacher/progress leads there', async () => {
+    const { location } = renderApp('/teacher/progress', {
+      Me: signedInAs(TEACHER),
+      TeacherAssignmentsOverview: () => ({
+        data: {
+          classes: [
+            {
+              __typename: 'Class',
+              id: 'c-7',
+              name: 'Health 7, Period 2',
+              gradeLevels: [7],
+              assignments: [
+                {
+                  __typename: 'AssignmentModel',
+                  id: 'a-1',
+                  classId: 'c-7',
+                  moduleId: 'online-safety-6-8',
+                  version: '1.1.0',
+                  newerVersion: '1.2.0',
+                  title: 'Real Friends, Fake Offers',
+                  opensAt: '2026-09-01T00:00:00.000Z',
+                  dueAt: null,
+                  summary: {
+                    __typename: 'AssignmentSummary',
+                    enrolled: 5,
+                    notStarted: 2,
+                    inProgress: 1,
+                    completed: 2,
+                  },
+                },
+              ],
+            },
+            {
+              __typename: 'Class',
+              id: 'c-10',
+              name: 'Health 10, Period 4',
+              gradeLevels: [10],
+              assignments: [],
+            },
+          ],
+        },
+      }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assignments' })).toBeTruthy();
+    expect(location.pathname).toBe('/teacher/assignments');
+    const table = await screen.findByRole('table', { name: 'Modules assigned to Health 7, Period 2' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['No due date', '2', '1', '2 of 5']);
+    expect(row.textContent).toContain('1.2.0 is available');
+    expect(within(row).getByRole('link', { name: 'Real Friends, Fake Offers' }).getAttribute('href')).toBe(
+      '/teacher/classes/c-7/assignments/a-1',
+    );
+    expect(screen.getByText('No modules are assigned to this class yet.')).toBeTruthy();
   });
 });
 

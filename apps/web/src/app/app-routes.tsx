@@ -80,7 +80,6 @@ const CATALOG_NAV_ITEM: NavItem = { to: '/catalog', label: 'nav.catalog' };
 export const TEACHER_NAV: readonly NavItem[] = [
   { to: '/teacher', label: 'teacher.nav.classes', end: true },
   { to: '/teacher/assignments', label: 'teacher.nav.assignments' },
-  { to: '/teacher/progress', label: 'teacher.nav.progress' },
   { to: '/teacher/training', label: 'teacher.nav.training' },
   { to: '/teacher/profile', label: 'teacher.nav.profile' },
   { to: '/teacher/facilitators', label: 'teacher.nav.facilitators' },

@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
-import { ComingSoon } from '../layout/components/status';
+import { Navigate, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
+import { AssignmentsOverviewPage } from './components/assignments-overview-page';
 import { ClassDetailPage } from './components/class-detail-page';
 import { FacilitationPage } from './components/facilitation-page';
 import { FacilitatorDirectoryPage } from '../facilitators/components/facilitator-directory-page';
@@ -13,7 +12,6 @@ import { TeacherClassesPage } from './components/teacher-classes-page';
 
 /** Everything under /teacher. Loaded on demand: students never download it. */
 export function TeacherArea() {
-  const { t } = useTranslation();
   return (
     <Routes>
       <Route index element={<TeacherClassesPage />} />
@@ -24,14 +22,9 @@ export function TeacherArea() {
         path="classes/:classId/assignments/:assignmentId/teach/:lessonId"
         element={<FacilitationPage />}
       />
-      <Route
-        path="assignments"
-        element={<ComingSoon title={t('teacher.assignments.title')} body={t('teacher.assignments.body')} />}
-      />
-      <Route
-        path="progress"
-        element={<ComingSoon title={t('teacher.progress.title')} body={t('teacher.progress.body')} />}
-      />
+      <Route path="assignments" element={<AssignmentsOverviewPage />} />
+      {/* The progress overview is the assignments overview: where each class stands on each module. */}
+      <Route path="progress" element={<Navigate to="/teacher/assignments" replace />} />
       <Route path="training" element={<MyTrainingPage />} />
       <Route path="profile" element={<FacilitatorProfilePage />} />
       <Route path="facilitators" element={<FacilitatorDirectoryPage />} />

@@ -26,14 +26,15 @@ describe('staff sign-in', () => {
   });
 
   it('returns to the page that asked for sign-in when it is in the user area', async () => {
-    const { location } = renderApp('/teacher/progress', {
+    const { location } = renderApp('/teacher/training', {
       Me: signedInAs(null),
       SignIn: () => ({ data: { signIn: TEACHER } }),
+      MyTrainings: () => ({ data: { myTrainings: [] } }),
     });
     await screen.findByRole('heading', { level: 1, name: 'Staff sign-in' });
     signInWith('teacher@gulfcoast.example', 'haven-demo-2026');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Progress' })).toBeTruthy();
-    expect(location.pathname).toBe('/teacher/progress');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My training' })).toBeTruthy();
+    expect(location.pathname).toBe('/teacher/training');
   });
 
   it('shows the generic message on wrong credentials and clears the password', async () => {
