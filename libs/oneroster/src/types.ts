@@ -130,7 +130,9 @@ export type IssueCode =
   | 'UNSUPPORTED_ROLE'
   | 'UNKNOWN_STATUS'
   | 'NO_SCHOOL_YEAR'
-  | 'DERIVED_VALUE';
+  | 'DERIVED_VALUE'
+  /** A school admin's import: the row is about another school or the district, and is left alone. */
+  | 'OUTSIDE_SCOPE';
 
 /** One problem found in a bundle. An error means the row is not imported; a warning means it is, as described. */
 export interface RosterIssue {

@@ -16,7 +16,8 @@ import { bundleFromZip, type OneRosterBundle } from '@haven/oneroster';
 import { Allow } from '../auth/policy.decorator';
 import type { HavenRequest } from '../auth/request-context';
 import type { ImportMode } from './roster-import.entities';
-import { ROSTER_IMPORTERS } from './roster-import.resolver';
+import { TenancyService } from '../tenancy/tenancy.service';
+import { ROSTER_IMPORTERS, SCHOOL_ROSTER_IMPORTERS } from './roster-import.resolver';
 import { ImportResult, RosterImportService } from './roster-import.service';
 
 /** Largest upload accepted: a zipped OneRoster export. */
@@ -50,7 +51,10 @@ function rawBody(req: HavenRequest, res: Response): Promise<Buffer> {
  */
 @Controller('imports')
 export class RosterImportController {
-  constructor(private readonly imports: RosterImportService) {}
+  constructor(
+    private readonly imports: RosterImportService,
+    private readonly tenancy: TenancyService,
+  ) {}
 
   @Allow(ROSTER_IMPORTERS)
   @Post('oneroster')
@@ -64,31 +68,68 @@ export class RosterImportController {
     @Query('districtId') districtId?: string,
     @Query('fileName') fileName?: string,
   ): Promise<ImportResult> {
-    if (req.headers[CSRF_HEADER] !== '1')
-      throw new BadRequestException(`Send the header X-Haven-CSRF: 1 with an import`);
-    if (mode !== 'all-or-nothing' && mode !== 'valid-rows')
-      throw new BadRequestException('mode is all-or-nothing or valid-rows');
-    if (dryRun !== 'true' && dryRun !== 'false') throw new BadRequestException('dryRun is true or false');
-    if (!req.is(['application/zip', 'application/x-zip-compressed', 'application/octet-stream']))
-      throw new HttpException(
-        'Send the zip with Content-Type: application/zip',
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      );
+    checkRequest(req, mode, dryRun);
     const district = await this.imports.districtFor(req.actor!, districtId);
     if (!district) throw new NotFoundException('District was not found.');
-    const bytes = await rawBody(req, res);
-    let bundle: OneRosterBundle;
-    try {
-      bundle = bundleFromZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    } catch (e) {
-      throw new BadRequestException(
-        e instanceof RangeError ? e.message : 'The file is not a zip of OneRoster CSV files',
-      );
-    }
+    const bundle = await readBundle(req, res);
     return this.imports.run({ userId: req.actor!.userId }, district.id, bundle, {
       mode: mode as ImportMode,
       dryRun: dryRun === 'true',
       fileName: (fileName ?? 'oneroster.zip').slice(0, 255),
     });
+  }
+
+  /**
+   * `POST /imports/oneroster/school?mode=…&dryRun=…[&schoolId=…][&fileName=…]`: the same import for a school
+   * admin, applied to their own school(s) only. Rows about other schools or the district are reported as
+   * warnings (`OUTSIDE_SCOPE`) and left alone.
+   */
+  @Allow(SCHOOL_ROSTER_IMPORTERS)
+  @Post('oneroster/school')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  async schoolOneroster(
+    @Req() req: HavenRequest,
+    @Res({ passthrough: true }) res: Response,
+    @Query('mode') mode = 'all-or-nothing',
+    @Query('dryRun') dryRun = 'false',
+    @Query('schoolId') schoolId?: string,
+    @Query('fileName') fileName?: string,
+  ): Promise<ImportResult> {
+    checkRequest(req, mode, dryRun);
+    const scope = await this.tenancy.rosterImportSchools(req.actor!, schoolId);
+    if (!scope) throw new NotFoundException('School was not found.');
+    const bundle = await readBundle(req, res);
+    return this.imports.run({ userId: req.actor!.userId }, scope.districtId, bundle, {
+      mode: mode as ImportMode,
+      dryRun: dryRun === 'true',
+      fileName: (fileName ?? 'oneroster.zip').slice(0, 255),
+      scope: { schools: scope.schools.map((s) => ({ id: s.id, code: s.code })) },
+    });
+  }
+}
+
+/** What every import request must carry: the CSRF header, a known mode and dry-run flag, a zip. */
+function checkRequest(req: HavenRequest, mode: string, dryRun: string): void {
+  if (req.headers[CSRF_HEADER] !== '1')
+    throw new BadRequestException(`Send the header X-Haven-CSRF: 1 with an import`);
+  if (mode !== 'all-or-nothing' && mode !== 'valid-rows')
+    throw new BadRequestException('mode is all-or-nothing or valid-rows');
+  if (dryRun !== 'true' && dryRun !== 'false') throw new BadRequestException('dryRun is true or false');
+  if (!req.is(['application/zip', 'application/x-zip-compressed', 'application/octet-stream']))
+    throw new HttpException(
+      'Send the zip with Content-Type: application/zip',
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    );
+}
+
+async function readBundle(req: HavenRequest, res: Response): Promise<OneRosterBundle> {
+  const bytes = await rawBody(req, res);
+  try {
+    return bundleFromZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    throw new BadRequestException(
+      e instanceof RangeError ? e.message : 'The file is not a zip of OneRoster CSV files',
+    );
   }
 }

@@ -106,3 +106,17 @@ export class ImportRunsArgs {
   @Max(100, { message: 'first must be at most 100' })
   first = 20;
 }
+
+@ArgsType()
+export class SchoolImportRunsArgs {
+  @Field(() => ID, { nullable: true, description: 'One of the caller’s schools (default: all of them)' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @Field(() => Int, { defaultValue: 20, description: 'How many, newest first (1 to 100)' })
+  @IsInt()
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(100, { message: 'first must be at most 100' })
+  first = 20;
+}

@@ -4,11 +4,21 @@ import { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Allow } from '../auth/policy.decorator';
 import type { ImportRun } from './roster-import.entities';
-import { ImportIssue, ImportKindCounts, ImportRunModel, ImportRunsArgs } from './roster-import.models';
+import { TenancyService } from '../tenancy/tenancy.service';
+import {
+  ImportIssue,
+  ImportKindCounts,
+  ImportRunModel,
+  ImportRunsArgs,
+  SchoolImportRunsArgs,
+} from './roster-import.models';
 import { RosterImportService } from './roster-import.service';
 
 /** Who may import a district's roster and see its import runs. */
 export const ROSTER_IMPORTERS: readonly Role[] = ['district_admin', 'platform_admin'];
+
+/** Who may import the rows of their own school(s) and see those imports. */
+export const SCHOOL_ROSTER_IMPORTERS: readonly Role[] = ['school_admin'];
 
 const ZERO: ImportKindCounts = { schools: 0, classes: 0, students: 0, staff: 0, enrollments: 0 };
 
@@ -37,7 +47,10 @@ function toModel(run: ImportRun, names: Map<string, string>): ImportRunModel {
 
 @Resolver()
 export class RosterImportResolver {
-  constructor(private readonly imports: RosterImportService) {}
+  constructor(
+    private readonly imports: RosterImportService,
+    private readonly tenancy: TenancyService,
+  ) {}
 
   @Allow(ROSTER_IMPORTERS)
   @Query(() => [ImportRunModel], {
@@ -48,6 +61,28 @@ export class RosterImportResolver {
     @CurrentActor() actor: Actor,
   ): Promise<ImportRunModel[]> {
     const runs = await this.imports.runs(actor, first, districtId);
+    const names = await this.imports.starterNames([
+      ...new Set(runs.map((r) => r.startedBy).filter((id): id is string => !!id)),
+    ]);
+    return runs.map((r) => toModel(r, names));
+  }
+
+  @Allow(SCHOOL_ROSTER_IMPORTERS)
+  @Query(() => [ImportRunModel], {
+    description:
+      'Recent OneRoster imports a school admin ran into the school(s) they administer, newest first',
+  })
+  async schoolImportRuns(
+    @Args() { schoolId, first }: SchoolImportRunsArgs,
+    @CurrentActor() actor: Actor,
+  ): Promise<ImportRunModel[]> {
+    const scope = await this.tenancy.rosterImportSchools(actor, schoolId);
+    if (!scope) return [];
+    const runs = await this.imports.schoolRuns(
+      scope.districtId,
+      scope.schools.map((s) => s.id),
+      first,
+    );
     const names = await this.imports.starterNames([
       ...new Set(runs.map((r) => r.startedBy).filter((id): id is string => !!id)),
     ]);

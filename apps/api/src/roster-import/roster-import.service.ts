@@ -4,7 +4,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   ENTITY_KINDS,
+  IssueList,
   isEmptyPlan,
+  parseCsv,
   planImport,
   readRoster,
   type EntityKind,
@@ -59,7 +61,18 @@ export interface ImportOptions {
   dryRun: boolean;
   /** The uploaded file or the path given to the CLI, for the run's record. */
   fileName: string;
+  /** A school admin's import: only these schools' rows are applied (absent: the whole district). */
+  scope?: SchoolScope;
 }
+
+/** The schools a school admin's import may touch (their own), in the import's district. */
+export interface SchoolScope {
+  schools: { id: string; code: string }[];
+}
+
+/** The issue code of a row a school admin's import leaves alone (a warning: it blocks nothing). */
+export const OUTSIDE_SCOPE = 'OUTSIDE_SCOPE' satisfies RosterIssue['code'];
+const OUTSIDE_MESSAGE = 'outside your school: not imported';
 
 export interface ImportResult {
   runId: string | null;
@@ -80,6 +93,8 @@ export interface ImportCaller {
 }
 
 type Ids = Map<string, string>;
+
+type MutableKinds<T> = Record<EntityKind, T>;
 
 /** The district's stored roster in the library's shape, and the Haven ids behind each sourcedId. */
 export interface ExistingRoster {
@@ -112,6 +127,29 @@ function zeroCounts(): KindCounts {
 
 function compareGrants(a: StaffRoleGrant, b: StaffRoleGrant): number {
   return a.schoolSourcedId.localeCompare(b.schoolSourcedId) || a.role.localeCompare(b.role);
+}
+
+const FILE_OF: Record<EntityKind, string> = {
+  schools: 'orgs.csv',
+  classes: 'classes.csv',
+  students: 'users.csv',
+  staff: 'users.csv',
+  enrollments: 'enrollments.csv',
+};
+
+/** The rows of orgs.csv that are not schools (the district org and the like), for a school admin's report. */
+function nonSchoolOrgs(bundle: OneRosterBundle): Omit<RosterIssue, 'message'>[] {
+  const text = bundle.files['orgs.csv'];
+  const table = text === undefined ? null : parseCsv('orgs.csv', text, new IssueList());
+  return (table?.rows ?? [])
+    .filter((r) => r.values['type'] && r.values['type'] !== 'school' && r.values['sourcedId'])
+    .map((r) => ({
+      severity: 'warning',
+      code: OUTSIDE_SCOPE,
+      file: 'orgs.csv',
+      line: r.line,
+      sourcedId: r.values['sourcedId'],
+    }));
 }
 
 function newPin(): string {
@@ -152,6 +190,25 @@ export class RosterImportService {
     const qb = this.ds.getRepository(ImportRun).createQueryBuilder('r');
     if (scope.length || !platform) qb.where('r.district_id IN (:...scope)', { scope });
     return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id').take(first).getMany();
+  }
+
+  /**
+   * Recent school-scoped import runs whose every school is one of `schoolIds` (a school admin's own); district
+   * imports are not listed (they may hold other schools' details).
+   */
+  schoolRuns(districtId: string, schoolIds: string[], first: number): Promise<ImportRun[]> {
+    return this.ds
+      .getRepository(ImportRun)
+      .createQueryBuilder('r')
+      .where('r.district_id = :districtId', { districtId })
+      .andWhere(`jsonb_typeof(r.counts -> 'scope' -> 'schoolIds') = 'array'`)
+      .andWhere(`r.counts -> 'scope' -> 'schoolIds' <@ CAST(:mine AS jsonb)`, {
+        mine: JSON.stringify(schoolIds),
+      })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .take(first)
+      .getMany();
   }
 
   /** Display names of the staff who started runs (for the admin page). */
@@ -305,18 +362,219 @@ export class RosterImportService {
     districtId: string,
     bundle: OneRosterBundle,
     m: EntityManager = this.ds.manager,
+    scope?: SchoolScope & { callerId: string | null },
   ): Promise<Planned> {
-    const read = readRoster(bundle);
-    const existing = await this.loadExisting(m, districtId);
+    const fullRead = readRoster(bundle);
+    const fullExisting = await this.loadExisting(m, districtId);
+    const scoped = scope
+      ? await this.scopeToSchools(m, bundle, fullRead, fullExisting, scope)
+      : { read: fullRead, existing: fullExisting, outside: [] };
+    const { read, existing } = scoped;
     const raw = planImport(existing.roster, read.roster);
-    const { plan, adopt, issues } = await this.checkDatabase(m, districtId, read, existing, raw);
+    // A school admin never removes a school (not even their own): that is the district's decision.
+    const keptSchools = scope ? [] : raw.deactivations.schools;
+    const outsideRemovals: RosterIssue[] = scope
+      ? raw.deactivations.schools.map((d) => ({
+          severity: 'warning',
+          code: OUTSIDE_SCOPE,
+          file: 'orgs.csv',
+          line: read.roster.origins.schools[d.sourcedId]?.line || null,
+          sourcedId: d.sourcedId,
+          message: 'removing a school is for the district admin: not imported',
+        }))
+      : [];
+    const { plan, adopt, issues } = await this.checkDatabase(m, districtId, read, existing, {
+      ...raw,
+      deactivations: { ...raw.deactivations, schools: keptSchools },
+    });
     return {
       read,
       existing,
       plan,
       adopt,
       errors: [...read.issues.errors, ...raw.issues.errors, ...issues],
-      warnings: [...read.issues.warnings, ...raw.issues.warnings],
+      warnings: [...read.issues.warnings, ...raw.issues.warnings, ...scoped.outside, ...outsideRemovals],
+    };
+  }
+
+  /**
+   * A school admin's view of an import: the existing roster and the bundle cut down to the rows of their own
+   * schools. A row is theirs when everything it touches is: a school org (matched to a Haven school by
+   * sourcedId, or by school code like the import adopts schools), a class or student of one of those schools
+   * (before and after the import), a staff member whose every role is there (never the importing admin, never
+   * a district or platform admin), an enrollment whose class and user are theirs. Every other row is reported
+   * as a warning and left alone; it is also marked as rejected, so a bulk file that omits it removes nothing.
+   */
+  private async scopeToSchools(
+    m: EntityManager,
+    bundle: OneRosterBundle,
+    read: ReadRosterResult,
+    existing: ExistingRoster,
+    scope: SchoolScope & { callerId: string | null },
+  ): Promise<{ read: ReadRosterResult; existing: ExistingRoster; outside: RosterIssue[] }> {
+    const inc = read.roster;
+    const ex = existing.roster;
+    const scopeIds = new Set(scope.schools.map((s) => s.id));
+    const scopeCodes = new Map(scope.schools.map((s) => [s.code, s.id]));
+    const mappedSchoolIds = new Set(existing.school.values());
+    // Schools: mapped to one of theirs, or (unmapped) carrying the code of one of theirs not yet mapped.
+    const schoolSids = new Set<string>();
+    for (const [sid, id] of existing.school) if (scopeIds.has(id)) schoolSids.add(sid);
+    for (const s of inc.schools) {
+      const id = scopeCodes.get(s.code);
+      if (id && !existing.school.has(s.sourcedId) && !mappedSchoolIds.has(id)) schoolSids.add(s.sourcedId);
+    }
+    // Where Haven's mapped classes and users are now (also deactivated ones a row could bring back).
+    const classIds = [...existing.class.values()];
+    const classSchool = new Map<string, string>(
+      classIds.length
+        ? (
+            (await m.query(`SELECT id, school_id FROM class_section WHERE id = ANY($1::uuid[])`, [
+              classIds,
+            ])) as { id: string; school_id: string }[]
+          ).map((r) => [r.id, r.school_id])
+        : [],
+    );
+    const userIds = [...existing.user.values()];
+    const emails = inc.staff.map((s) => s.email);
+    const people: { id: string; kind: string; school_id: string | null; email: string | null }[] =
+      userIds.length || emails.length
+        ? await m.query(
+            `SELECT id, kind, school_id, lower(email) AS email FROM app_user
+              WHERE id = ANY($1::uuid[]) OR lower(email) = ANY($2::text[])`,
+            [userIds, emails],
+          )
+        : [];
+    const personIds = people.map((p) => p.id);
+    const grants: { user_id: string; role: string; school_id: string | null }[] = personIds.length
+      ? await m.query(`SELECT user_id, role, school_id FROM role_grant WHERE user_id = ANY($1::uuid[])`, [
+          personIds,
+        ])
+      : [];
+    /** A Haven user the school admin may change: a student of theirs, or staff working only at their schools. */
+    const ownPerson = (id: string): boolean => {
+      if (id === scope.callerId) return false;
+      const p = people.find((x) => x.id === id);
+      if (!p) return false;
+      const mine = grants.filter((g) => g.user_id === id);
+      if (p.kind === 'student') return !!p.school_id && scopeIds.has(p.school_id);
+      return (
+        mine.length > 0 &&
+        mine.every(
+          (g) => (g.role === 'teacher' || g.role === 'school_admin') && scopeIds.has(g.school_id ?? ''),
+        )
+      );
+    };
+    const ownClassId = (id: string): boolean => scopeIds.has(classSchool.get(id) ?? '');
+    const userOk = (sid: string): boolean => {
+      const id = existing.user.get(sid);
+      return !id || ownPerson(id);
+    };
+
+    const scopedEx = {
+      schools: ex.schools.filter((s) => schoolSids.has(s.sourcedId)),
+      classes: ex.classes.filter((c) => schoolSids.has(c.schoolSourcedId)),
+      students: ex.students.filter((s) => schoolSids.has(s.schoolSourcedId) && userOk(s.sourcedId)),
+      staff: ex.staff.filter(
+        (s) =>
+          s.roles.length > 0 &&
+          s.roles.every((r) => schoolSids.has(r.schoolSourcedId)) &&
+          userOk(s.sourcedId),
+      ),
+      enrollments: [] as RosterEnrollment[],
+    };
+    const exClassSids = new Set(scopedEx.classes.map((c) => c.sourcedId));
+    scopedEx.enrollments = ex.enrollments.filter((e) => exClassSids.has(e.classSourcedId));
+
+    const keptSchools = inc.schools.filter((s) => schoolSids.has(s.sourcedId));
+    const keptClasses = inc.classes.filter((c) => {
+      const id = existing.class.get(c.sourcedId);
+      return schoolSids.has(c.schoolSourcedId) && (!id || ownClassId(id));
+    });
+    const keptStudents = inc.students.filter((s) => schoolSids.has(s.schoolSourcedId) && userOk(s.sourcedId));
+    const keptStaff = inc.staff.filter((s) => {
+      if (!s.roles.length || !s.roles.every((r) => schoolSids.has(r.schoolSourcedId))) return false;
+      if (!userOk(s.sourcedId)) return false;
+      // A new staff row whose email Haven already knows would adopt that account: only one of theirs.
+      const owner = people.find((p) => p.email === s.email);
+      return !owner || owner.id === existing.user.get(s.sourcedId) || ownPerson(owner.id);
+    });
+    const classSids = new Set([...exClassSids, ...keptClasses.map((c) => c.sourcedId)]);
+    const studentSids = new Set([...scopedEx.students, ...keptStudents].map((s) => s.sourcedId));
+    const staffSids = new Set([...scopedEx.staff, ...keptStaff].map((s) => s.sourcedId));
+    const keptEnrollments = inc.enrollments.filter((e) => {
+      const old = existing.enrollment.get(e.sourcedId);
+      return (
+        classSids.has(e.classSourcedId) &&
+        (e.role === 'student' ? studentSids : staffSids).has(e.userSourcedId) &&
+        (!old || ownClassId(old.classId))
+      );
+    });
+    const kept = {
+      schools: keptSchools,
+      classes: keptClasses,
+      students: keptStudents,
+      staff: keptStaff,
+      enrollments: keptEnrollments,
+    } satisfies Roster;
+
+    const outside: RosterIssue[] = [];
+    const rejected: MutableKinds<string[]> = {
+      schools: [...inc.rejected.schools],
+      classes: [...inc.rejected.classes],
+      students: [...inc.rejected.students],
+      staff: [...inc.rejected.staff],
+      enrollments: [...inc.rejected.enrollments],
+    };
+    const reported = new Set<string>();
+    const report = (kind: EntityKind, sid: string): void => {
+      // A deleted user is listed under both students and staff (users.csv does not say which).
+      const key = `${FILE_OF[kind]} ${sid}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const origin = inc.origins[kind][sid];
+      outside.push({
+        severity: 'warning',
+        code: OUTSIDE_SCOPE,
+        file: origin?.file ?? FILE_OF[kind],
+        line: origin?.line || null,
+        sourcedId: sid,
+        message: OUTSIDE_MESSAGE,
+      });
+    };
+    const deleted: MutableKinds<string[]> = {
+      schools: [],
+      classes: [],
+      students: [],
+      staff: [],
+      enrollments: [],
+    };
+    for (const kind of ENTITY_KINDS) {
+      const keep = new Set(kept[kind].map((r) => r.sourcedId));
+      for (const r of inc[kind])
+        if (!keep.has(r.sourcedId)) {
+          report(kind, r.sourcedId);
+          // Never "missing from the file" either: the row is there, just not theirs.
+          rejected[kind].push(r.sourcedId);
+        }
+      const mine = new Set(scopedEx[kind].map((r) => r.sourcedId));
+      for (const sid of inc.deleted[kind]) if (mine.has(sid)) deleted[kind].push(sid);
+    }
+    // A deletion of a record Haven holds for another school (users.csv lists a deleted user under both kinds).
+    const sameFile = (kind: EntityKind): EntityKind[] =>
+      ENTITY_KINDS.filter((k) => FILE_OF[k] === FILE_OF[kind]);
+    for (const kind of ENTITY_KINDS)
+      for (const sid of inc.deleted[kind]) {
+        const held = sameFile(kind).some((k) => ex[k].some((r) => r.sourcedId === sid));
+        const mine = sameFile(kind).some((k) => deleted[k].includes(sid));
+        if (held && !mine) report(kind, sid);
+      }
+    for (const org of nonSchoolOrgs(bundle)) outside.push({ ...org, message: OUTSIDE_MESSAGE });
+
+    return {
+      read: { ...read, roster: { ...inc, ...kept, deleted, rejected } },
+      existing: { ...existing, roster: scopedEx },
+      outside,
     };
   }
 
@@ -331,7 +589,12 @@ export class RosterImportService {
     options: ImportOptions,
   ): Promise<ImportResult> {
     return this.ds.transaction(async (m) => {
-      const planned = await this.plan(districtId, bundle, m);
+      const planned = await this.plan(
+        districtId,
+        bundle,
+        m,
+        options.scope && { ...options.scope, callerId: caller.userId },
+      );
       const { plan, read, errors, warnings } = planned;
       const counts: ImportCounts = {
         created: zeroCounts(),
@@ -360,14 +623,16 @@ export class RosterImportService {
       if (options.dryRun) return result;
       const rejected = errors.length > 0 && options.mode === 'all-or-nothing';
       const status: ImportStatus = rejected ? 'rejected' : isEmptyPlan(plan) ? 'unchanged' : 'applied';
-      if (status === 'applied') result.createdStudents = await this.apply(m, caller, districtId, planned);
+      if (status === 'applied')
+        result.createdStudents = await this.apply(m, caller, districtId, planned, options.scope);
+      const scope = options.scope && { schoolIds: options.scope.schools.map((s) => s.id) };
       const run = await m.getRepository(ImportRun).save({
         districtId,
         startedBy: caller.userId,
         fileName: options.fileName.slice(0, 255),
         mode: options.mode,
         status,
-        counts: { ...counts, createdStudents: result.createdStudents.length },
+        counts: { ...counts, createdStudents: result.createdStudents.length, ...(scope ? { scope } : {}) },
         issues: issues.slice(0, MAX_STORED_ISSUES),
       });
       if (status === 'applied')
@@ -384,6 +649,7 @@ export class RosterImportService {
               updated: counts.updated,
               deactivated: counts.deactivated,
               errors: counts.errors,
+              ...(scope ? { scope: { kind: 'school', ...scope } } : {}),
             },
           },
           m,
@@ -618,6 +884,7 @@ export class RosterImportService {
     caller: ImportCaller,
     districtId: string,
     { plan, existing, adopt, read }: Planned,
+    scope?: SchoolScope,
   ): Promise<CreatedStudent[]> {
     const ids = {
       school: new Map(existing.school),
@@ -650,6 +917,7 @@ export class RosterImportService {
       const target = existing.school.get(sourcedId) ?? adopt.get(`schools:${sourcedId}`);
       let id = target;
       if (target) await schoolRepo.update(target, fields);
+      else if (scope) throw new Error(`import: a school import cannot create school ${sourcedId}`);
       else id = (await schoolRepo.save({ ...fields, districtId })).id;
       ids.school.set(sourcedId, id!);
       await map('school', sourcedId, id!);
@@ -658,7 +926,7 @@ export class RosterImportService {
 
     // 2. Staff and their school roles.
     const userRepo = m.getRepository(User);
-    const mappedSchools = (): string[] => [...ids.school.values()];
+    const mappedSchools = (): string[] => (scope ? scope.schools.map((s) => s.id) : [...ids.school.values()]);
     const syncGrants = async (userId: string, roles: readonly StaffRoleGrant[]): Promise<void> => {
       await m.query(
         `DELETE FROM role_grant WHERE user_id = $1 AND district_id = $2 AND role IN ('teacher', 'school_admin')

@@ -254,6 +254,11 @@ const CASES: Case[] = [
     query: () => '{ importRuns { id status } }',
     allowed: ['district_admin', 'platform_admin'],
   },
+  {
+    name: 'Query.schoolImportRuns',
+    query: () => '{ schoolImportRuns { id status } }',
+    allowed: ['school_admin'],
+  },
   { name: 'Query.moduleDrafts', query: () => '{ moduleDrafts { id } }', allowed: ['author', 'reviewer'] },
   {
     name: 'Query.moduleDraft',

@@ -159,6 +159,30 @@ export class TenancyService {
   }
 
   /**
+   * The schools a school admin may import a roster into, all in one district: the one they name (if they
+   * administer it) or every school they administer. Grants from district or platform roles do not count here
+   * (those import the whole district). Null when there is none ("not found").
+   */
+  async rosterImportSchools(
+    actor: Actor,
+    schoolId?: string,
+  ): Promise<{ districtId: string; schools: School[] } | null> {
+    const own = schoolsWhere(actor, 'school_admin');
+    const ids = schoolId ? (own.includes(schoolId) ? [schoolId] : []) : own;
+    if (!ids.length || ids.some((id) => !/^[0-9a-f-]{36}$/i.test(id))) return null;
+    const schools = await this.ds
+      .getRepository(School)
+      .createQueryBuilder('s')
+      .where('s.id IN (:...ids)', { ids })
+      .orderBy('s.name')
+      .getMany();
+    const districts = new Set(schools.map((s) => s.districtId));
+    // A school admin of schools in several districts names the school they import into.
+    if (!schools.length || districts.size !== 1) return null;
+    return { districtId: schools[0].districtId, schools };
+  }
+
+  /**
    * Module drafts the actor may see in the authoring studio: authors every draft of their district, reviewers
    * the drafts of their district waiting for review or publication (their queue). Nobody else sees drafts.
    */
