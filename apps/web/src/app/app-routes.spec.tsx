@@ -262,7 +262,7 @@ describe('school and studio areas', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['School overview', 'Classes', 'Mandate compliance', 'Curriculum catalog']);
+    ).toEqual(['School overview', 'Classes', 'Mandate compliance', 'Rostering', 'Curriculum catalog']);
     expect(within(nav).getByRole('link', { name: 'School overview' }).getAttribute('aria-current')).toBe(
       'page',
     );

@@ -90,6 +90,7 @@ export const SCHOOL_NAV: readonly NavItem[] = [
   { to: '/school', label: 'school.nav.overview', end: true },
   { to: '/school/classes', label: 'school.nav.classes' },
   { to: '/school/compliance', label: 'school.nav.compliance' },
+  { to: '/school/rostering', label: 'school.nav.rostering' },
   CATALOG_NAV_ITEM,
 ];
 

@@ -8,6 +8,7 @@ import { NotFoundPage } from '../layout/components/not-found-page';
 import { usePageTitle } from '../layout/hooks/use-page-title';
 import { TableRegion } from '../layout/components/table-region';
 import { SafeguardingInboxNotice } from '../safeguarding/components/safeguarding-inbox-notice';
+import { RosterImportPage } from '../district/components/roster-import-page';
 import { SafeguardingStaffSection } from './components/safeguarding-staff-section';
 
 function SchoolOverviewPage() {
@@ -89,6 +90,7 @@ export function SchoolArea() {
   return (
     <Routes>
       <Route index element={<SchoolOverviewPage />} />
+      <Route path="rostering" element={<RosterImportPage scope="school" />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

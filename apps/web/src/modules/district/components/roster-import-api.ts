@@ -54,9 +54,15 @@ export class ImportFailure extends Error {
 }
 
 /** Sends the zip; a dry run writes nothing. */
+/** District: the whole district's roster; school: a school admin's own school(s) only. */
+export type ImportScope = 'district' | 'school';
+
+/** The issue code of a row a school admin's import leaves alone (another school, the district). */
+export const OUTSIDE_SCOPE = 'OUTSIDE_SCOPE';
+
 export async function postImport(
   zip: Blob,
-  options: { mode: ImportMode; dryRun: boolean; fileName: string },
+  options: { mode: ImportMode; dryRun: boolean; fileName: string; scope?: ImportScope },
 ): Promise<ImportAnswer> {
   const query = new URLSearchParams({
     mode: options.mode,
@@ -65,7 +71,8 @@ export async function postImport(
   });
   let res: Response;
   try {
-    res = await fetch(`/imports/oneroster?${query.toString()}`, {
+    const path = options.scope === 'school' ? '/imports/oneroster/school' : '/imports/oneroster';
+    res = await fetch(`${path}?${query.toString()}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/zip', 'X-Haven-CSRF': '1' },

@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent, type RefObject } from
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ImportRunsDocument } from '../../../gql/graphql';
+import { ImportRunsDocument, SchoolImportRunsDocument, type ImportRunsQuery } from '../../../gql/graphql';
 import { formatDateTime } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { TableRegion } from '../../layout/components/table-region';
@@ -10,12 +10,14 @@ import { usePageTitle } from '../../layout/hooks/use-page-title';
 import {
   ENTITY_KINDS,
   ImportFailure,
+  OUTSIDE_SCOPE,
   pinsCsv,
   postImport,
   zipFolder,
   type CreatedStudent,
   type ImportAnswer,
   type ImportMode,
+  type ImportScope,
   type KindCounts,
   type RosterIssue,
 } from './roster-import-api';
@@ -25,11 +27,14 @@ interface Upload {
   fileName: string;
 }
 
-function failureText(t: TFunction, e: unknown): string {
+function failureText(t: TFunction, e: unknown, scope: ImportScope): string {
   if (e instanceof ImportFailure) {
     if (e.status === 0) return t('district.rostering.errors.network');
     if (e.status === 413) return t('district.rostering.errors.tooLarge');
-    if (e.status === 401 || e.status === 403) return t('district.rostering.errors.notAllowed');
+    if (e.status === 401 || e.status === 403 || (scope === 'school' && e.status === 404))
+      return scope === 'school'
+        ? t('school.rostering.notAllowed')
+        : t('district.rostering.errors.notAllowed');
     return e.serverMessage
       ? t('district.rostering.errors.refused', { message: e.serverMessage })
       : t('district.rostering.errors.failed');
@@ -37,10 +42,15 @@ function failureText(t: TFunction, e: unknown): string {
   return t('district.rostering.errors.failed');
 }
 
-/** /district/rostering: upload a OneRoster export, read the dry run, apply it, hand out the PINs once. */
-export function RosterImportPage() {
+/**
+ * /district/rostering (scope district) and /school/rostering (scope school: a school admin's own school(s),
+ * every other row reported as outside and left alone): upload a OneRoster export, read the dry run, apply it,
+ * hand out the PINs once.
+ */
+export function RosterImportPage({ scope = 'district' }: { scope?: ImportScope }) {
   const { t } = useTranslation();
-  usePageTitle(t('district.rostering.title'));
+  const school = scope === 'school';
+  usePageTitle(t(school ? 'school.rostering.title' : 'district.rostering.title'));
   const [upload, setUpload] = useState<Upload | null>(null);
   const [mode, setMode] = useState<ImportMode>('all-or-nothing');
   const [plan, setPlan] = useState<ImportAnswer | null>(null);
@@ -56,11 +66,11 @@ export function RosterImportPage() {
     setApplied(null);
     setBusy('check');
     try {
-      setPlan(await postImport(next.zip, { mode: nextMode, dryRun: true, fileName: next.fileName }));
+      setPlan(await postImport(next.zip, { mode: nextMode, dryRun: true, fileName: next.fileName, scope }));
       setUpload(next);
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (e) {
-      setProblem(failureText(t, e));
+      setProblem(failureText(t, e, scope));
     } finally {
       setBusy(null);
     }
@@ -71,13 +81,13 @@ export function RosterImportPage() {
     setProblem(undefined);
     setBusy('apply');
     try {
-      const answer = await postImport(upload.zip, { mode, dryRun: false, fileName: upload.fileName });
+      const answer = await postImport(upload.zip, { mode, dryRun: false, fileName: upload.fileName, scope });
       setApplied(answer);
       setPlan(null);
       setHistoryKey((k) => k + 1);
       requestAnimationFrame(() => resultHeading.current?.focus());
     } catch (e) {
-      setProblem(failureText(t, e));
+      setProblem(failureText(t, e, scope));
     } finally {
       setBusy(null);
     }
@@ -85,12 +95,14 @@ export function RosterImportPage() {
 
   const blocked = !!plan && mode === 'all-or-nothing' && plan.counts.errors > 0;
   const nothingToDo = !!plan && plan.status === 'unchanged';
+  const outsideRows = plan ? plan.issues.filter((i) => i.code === OUTSIDE_SCOPE).length : 0;
 
   return (
     <div>
       <div className={applied?.createdStudents.length ? 'no-print' : undefined}>
-        <h1>{t('district.rostering.title')}</h1>
-        <p className="lead">{t('district.rostering.intro')}</p>
+        <h1>{t(school ? 'school.rostering.title' : 'district.rostering.title')}</h1>
+        <p className="lead">{t(school ? 'school.rostering.intro' : 'district.rostering.intro')}</p>
+        {school && <p className="notice">{t('school.rostering.onlyYourSchool')}</p>}
         <p>{t('district.rostering.privacy')}</p>
       </div>
 
@@ -119,6 +131,13 @@ export function RosterImportPage() {
             {t('district.rostering.plan.title')}
           </h2>
           <p>{t('district.rostering.plan.nothingWritten')}</p>
+          {school && (
+            <p className="notice" role="status">
+              {outsideRows === 0
+                ? t('school.rostering.noneOutside')
+                : t('school.rostering.outside', { count: outsideRows })}
+            </p>
+          )}
           <PlanCounts answer={plan} caption={t('district.rostering.plan.caption')} />
           <Notes notes={plan.notes} />
           <IssuesTable issues={plan.issues} />
@@ -168,7 +187,7 @@ export function RosterImportPage() {
       )}
 
       <div className={applied?.createdStudents.length ? 'no-print' : undefined}>
-        <History key={historyKey} />
+        {school ? <SchoolHistory key={historyKey} /> : <History key={historyKey} />}
       </div>
     </div>
   );
@@ -537,19 +556,39 @@ export function PinSheet({ students }: { students: readonly CreatedStudent[] }) 
 
 /** The district's recent imports; remounted (and so fetched again) after an import. */
 function History() {
-  const { t, i18n } = useTranslation();
   const { data, error, refetch } = useQuery(ImportRunsDocument, { fetchPolicy: 'network-only' });
+  return <HistoryTable runs={data?.importRuns} error={error} onRetry={() => void refetch()} />;
+}
+
+/** A school admin's recent imports into their school(s). */
+function SchoolHistory() {
+  const { data, error, refetch } = useQuery(SchoolImportRunsDocument, { fetchPolicy: 'network-only' });
+  return <HistoryTable runs={data?.schoolImportRuns} error={error} onRetry={() => void refetch()} />;
+}
+
+type HistoryRun = ImportRunsQuery['importRuns'][number];
+
+function HistoryTable({
+  runs,
+  error,
+  onRetry,
+}: {
+  runs: readonly HistoryRun[] | undefined;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  const { t, i18n } = useTranslation();
   const sum = (c: KindCounts): number => ENTITY_KINDS.reduce((n, k) => n + c[k], 0);
   return (
     <section className="section" aria-labelledby="history-title">
       <h2 id="history-title">{t('district.rostering.history.title')}</h2>
-      {!data ? (
+      {!runs ? (
         error ? (
-          <QueryError error={error} onRetry={() => void refetch()} />
+          <QueryError error={error} onRetry={onRetry} />
         ) : (
           <Loading />
         )
-      ) : data.importRuns.length === 0 ? (
+      ) : runs.length === 0 ? (
         <p>{t('district.rostering.history.empty')}</p>
       ) : (
         <TableRegion label={t('district.rostering.history.caption')}>
@@ -580,7 +619,7 @@ function History() {
               </tr>
             </thead>
             <tbody>
-              {data.importRuns.map((run) => (
+              {runs.map((run) => (
                 <tr key={run.id}>
                   <th scope="row">{formatDateTime(run.createdAt, i18n.language)}</th>
                   <td>{run.fileName}</td>
