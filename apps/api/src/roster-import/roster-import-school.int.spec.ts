@@ -120,10 +120,25 @@ describe('OneRoster import by a school admin', () => {
     const dry = await post(principal, zip, 'dryRun=true');
     expect(dry.status).toBe(200);
     expect(dry.body.counts.errors).toBe(0);
-    expect(dry.body.counts.created).toMatchObject({ classes: 1, students: 2, enrollments: 2, staff: 0 });
+    expect(dry.body.counts.created).toEqual({
+      schools: 0,
+      classes: 1,
+      students: 2,
+      staff: 0,
+      enrollments: 2,
+    });
+    expect(dry.body.counts.updated).toEqual({
+      schools: 0,
+      classes: 0,
+      students: 0,
+      staff: 0,
+      enrollments: 0,
+    });
+    // Bayside's grades in this small file (9 only) are not Haven's (6-12): the school itself is left alone.
     expect(outside(dry.body)).toEqual([
       'classes.csv palm-k1',
       'enrollments.csv palm-e1',
+      'orgs.csv gc-bayside',
       'orgs.csv gc-district',
       'orgs.csv gc-palmetto',
       'users.csv palm-s-zoe',
@@ -148,6 +163,9 @@ describe('OneRoster import by a school admin', () => {
     expect(await count(`SELECT count(*)::int AS n FROM app_user WHERE username = 'zoe.p'`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM class_section WHERE name = 'Kindness K'`)).toBe(0);
     expect(await count(`SELECT count(*)::int AS n FROM school`)).toBe(schoolsBefore);
+    expect(
+      await t.ds.query(`SELECT name, code, lowest_grade, highest_grade FROM school WHERE id = $1`, [bayside]),
+    ).toEqual([{ name: 'Bayside Secondary School', code: 'BAYSIDE', lowest_grade: 6, highest_grade: 12 }]);
     // The palmetto org was not mapped: only the principal's own school.
     expect(await t.ds.query(`SELECT sourced_id, entity_id FROM roster_source WHERE kind = 'school'`)).toEqual(
       [{ sourced_id: 'gc-bayside', entity_id: bayside }],

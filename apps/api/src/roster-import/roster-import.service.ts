@@ -112,6 +112,8 @@ export interface ExistingRoster {
 interface Planned {
   read: ReadRosterResult;
   existing: ExistingRoster;
+  /** A school admin's import: their schools linked to an org row by school code (written as mappings). */
+  links: Ids;
   plan: ImportPlan;
   /** Records the import creates that Haven already holds unmapped (same school code, email, username). */
   adopt: Ids;
@@ -368,32 +370,55 @@ export class RosterImportService {
     const fullExisting = await this.loadExisting(m, districtId);
     const scoped = scope
       ? await this.scopeToSchools(m, bundle, fullRead, fullExisting, scope)
-      : { read: fullRead, existing: fullExisting, outside: [] };
+      : { read: fullRead, existing: fullExisting, outside: [], links: new Map<string, string>() };
     const { read, existing } = scoped;
     const raw = planImport(existing.roster, read.roster);
-    // A school admin never removes a school (not even their own): that is the district's decision.
-    const keptSchools = scope ? [] : raw.deactivations.schools;
-    const outsideRemovals: RosterIssue[] = scope
-      ? raw.deactivations.schools.map((d) => ({
-          severity: 'warning',
-          code: OUTSIDE_SCOPE,
-          file: 'orgs.csv',
-          line: read.roster.origins.schools[d.sourcedId]?.line || null,
-          sourcedId: d.sourcedId,
-          message: 'removing a school is for the district admin: not imported',
-        }))
-      : [];
-    const { plan, adopt, issues } = await this.checkDatabase(m, districtId, read, existing, {
-      ...raw,
-      deactivations: { ...raw.deactivations, schools: keptSchools },
+    // A school admin never removes or changes a school (not even their own: its name, code and grades are the
+    // district's to set), and never creates one (their school is linked in `scopeToSchools`).
+    const schoolIssue = (sid: string, message: string): RosterIssue => ({
+      severity: 'warning',
+      code: OUTSIDE_SCOPE,
+      file: 'orgs.csv',
+      line: read.roster.origins.schools[sid]?.line || null,
+      sourcedId: sid,
+      message,
     });
+    const schoolChanges: RosterIssue[] = scope
+      ? [
+          ...raw.deactivations.schools.map((d) =>
+            schoolIssue(d.sourcedId, 'removing a school is for the district admin: not imported'),
+          ),
+          ...raw.updates.schools.map((u) =>
+            schoolIssue(
+              u.sourcedId,
+              'the school’s name, code or grades differ from Haven: the district admin changes them, so not imported',
+            ),
+          ),
+          ...raw.creates.schools.map((c) => schoolIssue(c.sourcedId, OUTSIDE_MESSAGE)),
+        ]
+      : [];
+    const { plan, adopt, issues } = await this.checkDatabase(
+      m,
+      districtId,
+      read,
+      existing,
+      scope
+        ? {
+            ...raw,
+            creates: { ...raw.creates, schools: [] },
+            updates: { ...raw.updates, schools: [] },
+            deactivations: { ...raw.deactivations, schools: [] },
+          }
+        : raw,
+    );
     return {
       read,
       existing,
+      links: scoped.links,
       plan,
       adopt,
       errors: [...read.issues.errors, ...raw.issues.errors, ...issues],
-      warnings: [...read.issues.warnings, ...raw.issues.warnings, ...scoped.outside, ...outsideRemovals],
+      warnings: [...read.issues.warnings, ...raw.issues.warnings, ...scoped.outside, ...schoolChanges],
     };
   }
 
@@ -411,7 +436,7 @@ export class RosterImportService {
     read: ReadRosterResult,
     existing: ExistingRoster,
     scope: SchoolScope & { callerId: string | null },
-  ): Promise<{ read: ReadRosterResult; existing: ExistingRoster; outside: RosterIssue[] }> {
+  ): Promise<{ read: ReadRosterResult; existing: ExistingRoster; outside: RosterIssue[]; links: Ids }> {
     const inc = read.roster;
     const ex = existing.roster;
     const scopeIds = new Set(scope.schools.map((s) => s.id));
@@ -420,9 +445,30 @@ export class RosterImportService {
     // Schools: mapped to one of theirs, or (unmapped) carrying the code of one of theirs not yet mapped.
     const schoolSids = new Set<string>();
     for (const [sid, id] of existing.school) if (scopeIds.has(id)) schoolSids.add(sid);
+    // An unmapped school of theirs is linked to its org row as it stands in Haven (so the row changes nothing).
+    const links: Ids = new Map();
     for (const s of inc.schools) {
       const id = scopeCodes.get(s.code);
-      if (id && !existing.school.has(s.sourcedId) && !mappedSchoolIds.has(id)) schoolSids.add(s.sourcedId);
+      if (
+        id &&
+        !existing.school.has(s.sourcedId) &&
+        !mappedSchoolIds.has(id) &&
+        ![...links.values()].includes(id)
+      ) {
+        schoolSids.add(s.sourcedId);
+        links.set(s.sourcedId, id);
+      }
+    }
+    const linkedSchools: RosterSchool[] = [];
+    for (const [sid, id] of links) {
+      const row = await m.getRepository(School).findOneByOrFail({ id });
+      linkedSchools.push({
+        sourcedId: sid,
+        name: row.name,
+        code: row.code,
+        lowestGrade: row.lowestGrade,
+        highestGrade: row.highestGrade,
+      });
     }
     // Where Haven's mapped classes and users are now (also deactivated ones a row could bring back).
     const classIds = [...existing.class.values()];
@@ -472,7 +518,7 @@ export class RosterImportService {
     };
 
     const scopedEx = {
-      schools: ex.schools.filter((s) => schoolSids.has(s.sourcedId)),
+      schools: [...ex.schools.filter((s) => schoolSids.has(s.sourcedId)), ...linkedSchools],
       classes: ex.classes.filter((c) => schoolSids.has(c.schoolSourcedId)),
       students: ex.students.filter((s) => schoolSids.has(s.schoolSourcedId) && userOk(s.sourcedId)),
       staff: ex.staff.filter(
@@ -573,8 +619,14 @@ export class RosterImportService {
 
     return {
       read: { ...read, roster: { ...inc, ...kept, deleted, rejected } },
-      existing: { ...existing, roster: scopedEx },
+      existing: {
+        ...existing,
+        roster: scopedEx,
+        school: new Map([...existing.school, ...links]),
+        mappedEntities: new Set([...existing.mappedEntities, ...links.values()]),
+      },
       outside,
+      links,
     };
   }
 
@@ -883,7 +935,7 @@ export class RosterImportService {
     m: EntityManager,
     caller: ImportCaller,
     districtId: string,
-    { plan, existing, adopt, read }: Planned,
+    { plan, existing, adopt, read, links }: Planned,
     scope?: SchoolScope,
   ): Promise<CreatedStudent[]> {
     const ids = {
@@ -910,7 +962,8 @@ export class RosterImportService {
       return id && existing.userKind.get(id) === kind ? id : undefined;
     };
 
-    // 1. Schools.
+    // 1. Schools (a school admin's import only links their own).
+    for (const [sid, id] of links) await map('school', sid, id);
     const schoolRepo = m.getRepository(School);
     for (const s of plan.creates.schools) {
       const { sourcedId, ...fields } = s;
