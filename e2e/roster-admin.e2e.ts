@@ -14,6 +14,55 @@ function harborZip(): Buffer {
   return Buffer.from(zipSync(files));
 }
 
+/**
+ * A school admin's small delta export: a new Bayside class with two new students, plus rows of the district org
+ * and of Palmetto, which the principal's import lists as outside their school and leaves alone.
+ */
+function baysideZip(): Buffer {
+  const csv = (...lines: string[]): Uint8Array => strToU8(lines.join('\n'));
+  return Buffer.from(
+    zipSync({
+      'manifest.csv': csv(
+        'propertyName,value',
+        'manifest.version,1.0',
+        'oneroster.version,1.1',
+        'file.academicSessions,bulk',
+        'file.orgs,delta',
+        'file.classes,delta',
+        'file.users,delta',
+        'file.enrollments,delta',
+        'file.courses,absent',
+        'file.demographics,absent',
+      ),
+      'academicSessions.csv': csv(
+        'sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear',
+        'sy2027,,,2026-2027,schoolYear,2026-07-01,2027-06-30,,2027',
+      ),
+      'orgs.csv': csv(
+        'sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId',
+        'gc-district,active,2026-11-01,Gulf Coast County Schools,district,GCCS,',
+        'gc-bayside,active,2026-11-01,Bayside Secondary School,school,BAYSIDE,gc-district',
+        'gc-palmetto,active,2026-11-01,Palmetto Elementary School,school,PALMETTO,gc-district',
+      ),
+      'classes.csv': csv(
+        'sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods',
+        'bay-h9p6,active,2026-11-01,"Health 9, Period 6",09,,,scheduled,Room 9,gc-bayside,sy2027,Health,,',
+      ),
+      'users.csv': csv(
+        'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password',
+        'bay-s-nia,active,2026-11-01,true,gc-bayside,student,nia.h9,,Nia,Brooks,,S9001,,,,,09,',
+        'bay-s-omar,active,2026-11-01,true,gc-bayside,student,omar.h9,,Omar,Haddad,,S9002,,,,,09,',
+        'palm-s-zoe,active,2026-11-01,true,gc-palmetto,student,zoe.p,,Zoe,Lane,,S1001,,,,,03,',
+      ),
+      'enrollments.csv': csv(
+        'sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate',
+        'bay-e1,active,2026-11-01,bay-h9p6,gc-bayside,bay-s-nia,student,false,,',
+        'bay-e2,active,2026-11-01,bay-h9p6,gc-bayside,bay-s-omar,student,false,,',
+      ),
+    }),
+  );
+}
+
 describe('rostering journey', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -136,6 +185,61 @@ describe('rostering journey', () => {
       .getByRole('table', { name: 'Classes at Bayside Secondary School' })
       .getByRole('link', { name: 'Health 8, Period 1 (Room 14)' })
       .waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  // Last in this file: the district journey's bulk import would otherwise remove what this one links.
+  it('a principal imports a small roster: only Bayside’s new class and students, the other rows listed as outside', async () => {
+    await signIn('principal@gulfcoast.example', 'School overview');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rostering' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rostering' }).waitFor();
+    await page.getByText(/Only the rows about your school are imported/).waitFor();
+
+    await page.getByLabel('OneRoster zip file').setInputFiles({
+      name: 'bayside-health-9.zip',
+      mimeType: 'application/zip',
+      buffer: baysideZip(),
+    });
+    await page.getByRole('button', { name: 'Check the file (dry run)' }).click();
+    await page.getByRole('heading', { name: '2. What would change' }).waitFor();
+    const counts = page.getByRole('table', { name: 'Records to add, update and remove' });
+    expect(await counts.getByRole('row', { name: /^Schools/ }).textContent()).toBe('Schools000');
+    expect(await counts.getByRole('row', { name: /^Classes/ }).textContent()).toBe('Classes100');
+    expect(await counts.getByRole('row', { name: /^Students/ }).textContent()).toBe('Students200');
+    expect(await counts.getByRole('row', { name: /^Enrollments/ }).textContent()).toBe('Enrollments200');
+    await page
+      .getByText('4 rows are outside your school: they are listed below and will not be imported.')
+      .waitFor();
+    const issues = page.getByRole('table', { name: 'Issues by file and line' });
+    const outside = issues.getByRole('row', { name: /outside your school: not imported/ });
+    expect(await outside.allTextContents()).toEqual([
+      'Warningorgs.csv2outside your school: not imported',
+      'Warningorgs.csv4outside your school: not imported',
+      'Warningusers.csv4outside your school: not imported',
+    ]);
+    await issues.getByRole('row', { name: /grades differ from Haven/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'school-roster-dry-run');
+
+    await page.getByRole('button', { name: 'Apply the import' }).click();
+    await page.getByRole('heading', { name: 'Initial PINs of 2 new students' }).waitFor();
+    const pins = page.getByRole('table', { name: /New students’ sign-in details/ });
+    expect(await pins.getByRole('row', { name: /Nia/ }).textContent()).toMatch(
+      /^Bayside Secondary SchoolBAYSIDENiania\.h9\d{6}$/,
+    );
+    await page
+      .getByRole('table', { name: 'Recent imports, newest first' })
+      .getByRole('row', { name: /bayside-health-9\.zip/ })
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'school-roster-pins');
+    await page.getByRole('button', { name: 'I have saved the PINs: close this sheet' }).click();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Classes' }).click();
+    const classes = page.getByRole('table', { name: 'Classes at Bayside Secondary School' });
+    expect(await classes.getByRole('row', { name: /Health 9, Period 6/ }).textContent()).toMatch(
+      /^Health 9, Period 69/,
+    );
     expect(consoleErrors).toEqual([]);
   });
 });

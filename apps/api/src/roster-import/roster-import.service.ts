@@ -616,6 +616,7 @@ export class RosterImportService {
         if (held && !mine) report(kind, sid);
       }
     for (const org of nonSchoolOrgs(bundle)) outside.push({ ...org, message: OUTSIDE_MESSAGE });
+    outside.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 
     return {
       read: { ...read, roster: { ...inc, ...kept, deleted, rejected } },
