@@ -154,7 +154,7 @@ describe('curriculum catalog: list', () => {
     [
       'a school admin',
       viewer({ id: 'u-p', kind: 'staff', roles: ['school_admin'], home: '/school' }),
-      ['School overview', 'Classes', 'Mandate compliance', 'Curriculum catalog'],
+      ['School overview', 'Classes', 'Mandate compliance', 'Rostering', 'Curriculum catalog'],
     ],
     [
       'an author',
