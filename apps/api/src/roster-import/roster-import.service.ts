@@ -139,6 +139,21 @@ const FILE_OF: Record<EntityKind, string> = {
   enrollments: 'enrollments.csv',
 };
 
+/** The sourcedIds of each kind, as sets. */
+function perKindSets(lists: {
+  readonly [K in EntityKind]: readonly (string | { sourcedId: string })[];
+}): Record<EntityKind, Set<string>> {
+  const ids = (kind: EntityKind): Set<string> =>
+    new Set(lists[kind].map((r) => (typeof r === 'string' ? r : r.sourcedId)));
+  return {
+    schools: ids('schools'),
+    classes: ids('classes'),
+    students: ids('students'),
+    staff: ids('staff'),
+    enrollments: ids('enrollments'),
+  };
+}
+
 /** The rows of orgs.csv that are not schools (the district org and the like), for a school admin's report. */
 function nonSchoolOrgs(bundle: OneRosterBundle): Omit<RosterIssue, 'message'>[] {
   const text = bundle.files['orgs.csv'];
@@ -492,17 +507,21 @@ export class RosterImportService {
           )
         : [];
     const personIds = people.map((p) => p.id);
+    const personById = new Map(people.map((p) => [p.id, p] as const));
+    const personByEmail = new Map(people.filter((p) => p.email).map((p) => [p.email!, p] as const));
     const grants: { user_id: string; role: string; school_id: string | null }[] = personIds.length
       ? await m.query(`SELECT user_id, role, school_id FROM role_grant WHERE user_id = ANY($1::uuid[])`, [
           personIds,
         ])
       : [];
+    const grantsOf = new Map<string, typeof grants>();
+    for (const g of grants) grantsOf.set(g.user_id, [...(grantsOf.get(g.user_id) ?? []), g]);
     /** A Haven user the school admin may change: a student of theirs, or staff working only at their schools. */
     const ownPerson = (id: string): boolean => {
       if (id === scope.callerId) return false;
-      const p = people.find((x) => x.id === id);
+      const p = personById.get(id);
       if (!p) return false;
-      const mine = grants.filter((g) => g.user_id === id);
+      const mine = grantsOf.get(id) ?? [];
       if (p.kind === 'student') return !!p.school_id && scopeIds.has(p.school_id);
       return (
         mine.length > 0 &&
@@ -542,7 +561,7 @@ export class RosterImportService {
       if (!s.roles.length || !s.roles.every((r) => schoolSids.has(r.schoolSourcedId))) return false;
       if (!userOk(s.sourcedId)) return false;
       // A new staff row whose email Haven already knows would adopt that account: only one of theirs.
-      const owner = people.find((p) => p.email === s.email);
+      const owner = personByEmail.get(s.email);
       return !owner || owner.id === existing.user.get(s.sourcedId) || ownPerson(owner.id);
     });
     const classSids = new Set([...exClassSids, ...keptClasses.map((c) => c.sourcedId)]);
@@ -609,10 +628,12 @@ export class RosterImportService {
     // A deletion of a record Haven holds for another school (users.csv lists a deleted user under both kinds).
     const sameFile = (kind: EntityKind): EntityKind[] =>
       ENTITY_KINDS.filter((k) => FILE_OF[k] === FILE_OF[kind]);
+    const heldSids = perKindSets(ex);
+    const deletedSids = perKindSets(deleted);
     for (const kind of ENTITY_KINDS)
       for (const sid of inc.deleted[kind]) {
-        const held = sameFile(kind).some((k) => ex[k].some((r) => r.sourcedId === sid));
-        const mine = sameFile(kind).some((k) => deleted[k].includes(sid));
+        const held = sameFile(kind).some((k) => heldSids[k].has(sid));
+        const mine = sameFile(kind).some((k) => deletedSids[k].has(sid));
         if (held && !mine) report(kind, sid);
       }
     for (const org of nonSchoolOrgs(bundle)) outside.push({ ...org, message: OUTSIDE_MESSAGE });
