@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
+import { launch, openPage, screenshot, seriousViolations, signInStaff } from './support/browser';
 
 const CLASS_NAME = 'Grade 3, Room 12';
 const MODULE_ID = 'my-body-my-boundaries-3-5';
@@ -24,16 +24,10 @@ describe('teacher teaches a lesson in class', () => {
   });
 
   it('runs facilitation mode with the projector view and records presence', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
-    const teacher: Page = await context.newPage();
-    teacher.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(teacher);
-    await teacher.goto(`${BASE()}/signin`);
-    await teacher.getByLabel('Email').fill('ms.rivera@gulfcoast.example');
-    await teacher.getByLabel('Password', { exact: true }).fill('haven-demo-2026');
-    await teacher.getByRole('button', { name: 'Sign in' }).click();
+    const opened = await openPage(browser, consoleErrors);
+    context = opened.context;
+    const teacher: Page = opened.page;
+    await signInStaff(teacher, 'ms.rivera@gulfcoast.example');
     await teacher.getByRole('heading', { level: 1, name: 'My classes' }).waitFor();
     await teacher.getByRole('link', { name: CLASS_NAME }).first().click();
     await teacher.getByRole('heading', { level: 1, name: CLASS_NAME }).waitFor();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
+import { BASE, launch, openPage, screenshot, seriousViolations, signInStaff } from './support/browser';
 
 const PASSWORD = 'haven-demo-2026';
 const STATEMENT = 'I share what helped me, so students know the signs and who to tell.';
@@ -35,21 +35,13 @@ describe('state filings and facilitator profiles journey', () => {
   afterAll(() => browser.close());
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
-    page = await context.newPage();
     consoleErrors.length = 0;
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(page);
+    ({ context, page } = await openPage(browser, consoleErrors));
   });
   afterEach(() => context.close());
 
   async function staffSignIn(email: string, heading: string): Promise<void> {
-    await page.goto(`${BASE()}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(page, email, PASSWORD);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   }
 

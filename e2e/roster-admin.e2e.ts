@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
+import { BASE, launch, openPage, screenshot, seriousViolations, signInStaff } from './support/browser';
 
 const PASSWORD = 'haven-demo-2026';
 const FIXTURE = join(__dirname, 'fixtures/oneroster-harbor');
@@ -75,21 +75,13 @@ describe('rostering journey', () => {
   afterAll(() => browser.close());
 
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
-    page = await context.newPage();
     consoleErrors.length = 0;
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(page);
+    ({ context, page } = await openPage(browser, consoleErrors));
   });
   afterEach(() => context.close());
 
   async function signIn(email: string, heading: string): Promise<void> {
-    await page.goto(`${BASE()}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(page, email, PASSWORD);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   }
 
@@ -137,9 +129,7 @@ describe('rostering journey', () => {
     const pin = amara!.slice(-6);
     await page.getByRole('button', { name: 'I have saved the PINs: close this sheet' }).click();
     expect(await page.getByText(pin).count()).toBe(0);
-    const student = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
-    const studentPage = await student.newPage();
-    await stubNeutralSite(studentPage);
+    const { context: student, page: studentPage } = await openPage(browser, consoleErrors);
     await studentPage.goto(`${BASE()}/student/signin`);
     await studentPage.getByLabel('School code').fill('HARBOR-PT');
     await studentPage.getByLabel('Username').fill('amara.hp');

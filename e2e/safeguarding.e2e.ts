@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
+import { BASE, launch, openPage, screenshot, seriousViolations, signInStaff } from './support/browser';
 
 const MESSAGE = 'Someone at home is scaring me. Can we talk?';
 
@@ -22,14 +22,8 @@ describe('a student asks to talk, and the designated counsellor follows up', () 
   });
 
   async function newPage(): Promise<Page> {
-    // bypassCSP lets the test inject axe-core; the app's own CSP stays on for everything else.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
+    const { context, page } = await openPage(browser, consoleErrors);
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(page);
     return page;
   }
 
@@ -63,10 +57,7 @@ describe('a student asks to talk, and the designated counsellor follows up', () 
 
     // The counsellor signs in: her home says an alert is open.
     const counsellor = await newPage();
-    await counsellor.goto(`${BASE()}/signin`);
-    await counsellor.getByLabel('Email').fill('counsellor@gulfcoast.example');
-    await counsellor.getByLabel('Password', { exact: true }).fill('haven-demo-2026');
-    await counsellor.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(counsellor, 'counsellor@gulfcoast.example');
     await counsellor.getByRole('heading', { level: 1, name: 'My classes' }).waitFor();
     const inbox = counsellor.getByTestId('safeguarding-inbox');
     await inbox.getByText('Safeguarding: 1 open alert').waitFor();

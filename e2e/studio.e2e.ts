@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { BASE, launch, screenshot, SCREENSHOTS, seriousViolations, stubNeutralSite } from './support/browser';
+import {
+  BASE,
+  launch,
+  openPage,
+  screenshot,
+  SCREENSHOTS,
+  seriousViolations,
+  signInStaff,
+} from './support/browser';
 
 const TITLE = 'Trusted Adults Around Me';
 
@@ -24,17 +32,9 @@ describe('authoring studio: write, review, publish', () => {
   });
 
   async function signIn(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const { context, page } = await openPage(browser, consoleErrors, { width: 1280, height: 900 });
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(page);
-    await page.goto(`${BASE()}/signin`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill('haven-demo-2026');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(page, email);
     return page;
   }
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
+import { BASE, launch, openPage, screenshot, seriousViolations, signInStaff } from './support/browser';
 
 const CLASS_NAME = 'Health 10, Period 4';
 const MODULE_ID = 'recognizing-trafficking-9-12';
@@ -23,24 +23,15 @@ describe('teacher assigns a module and follows progress', () => {
   });
 
   async function newPage(): Promise<Page> {
-    // bypassCSP lets the test inject axe-core; the app's own CSP stays on for everything else.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
+    const { context, page } = await openPage(browser, consoleErrors);
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    await stubNeutralSite(page);
     return page;
   }
 
   it('assigns, the student starts, and the teacher sees the first step done', async () => {
     // The teacher assigns the module from the class page.
     const teacher = await newPage();
-    await teacher.goto(`${BASE()}/signin`);
-    await teacher.getByLabel('Email').fill('teacher@gulfcoast.example');
-    await teacher.getByLabel('Password', { exact: true }).fill('haven-demo-2026');
-    await teacher.getByRole('button', { name: 'Sign in' }).click();
+    await signInStaff(teacher, 'teacher@gulfcoast.example');
     await teacher.getByRole('heading', { level: 1, name: 'My classes' }).waitFor();
     await teacher.getByRole('link', { name: CLASS_NAME }).first().click();
     await teacher.getByRole('heading', { level: 1, name: CLASS_NAME }).waitFor();

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 export const BASE = (): string => {
   const url = process.env.HAVEN_E2E_URL;
@@ -64,4 +64,34 @@ export async function stubNeutralSite(page: Page): Promise<void> {
       body: '<html><head><title>Weather</title></head><body>Forecast</body></html>',
     }),
   );
+}
+
+/** The demo district's staff password (apps/api/src/seed/demo-district.ts). */
+export const DEMO_PASSWORD = 'haven-demo-2026';
+
+/**
+ * A fresh context and page as every journey wants them: a desktop viewport, the CSP bypassed only so that the
+ * test can inject axe-core (the app's own CSP stays on for everything else), console errors collected into
+ * `consoleErrors`, and the quick-exit destination answered locally.
+ */
+export async function openPage(
+  browser: Browser,
+  consoleErrors: string[],
+  viewport = { width: 1280, height: 860 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await stubNeutralSite(page);
+  return { context, page };
+}
+
+/** Signs a staff member in on the staff sign-in page (it does not wait for their home: callers know it). */
+export async function signInStaff(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${BASE()}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
