@@ -548,7 +548,12 @@ export class LearningService {
       .filter((c) => c.categories.length > 0);
     const [row] = await preparedQuery<{ ok: number }>(
       this.ds,
-      this.config.embedded ? null : 'haven_progress_write',
+      // Two statements: the common one, and (rarely) one that also raises safeguarding alerts.
+      this.config.embedded
+        ? null
+        : concerns.length === 0
+          ? 'haven_progress_write'
+          : 'haven_progress_write_alert',
       `WITH bump AS (
          UPDATE attempt SET version = version + 1, status = $3, step_index = $4, block_index = $5,
                 completed_steps = $6::int[], alternative_topics = $7::varchar[], completed_at = $8, updated_at = now()
@@ -570,7 +575,10 @@ export class LearningService {
          INSERT INTO assessment_response (attempt_id, assessment_id, item_id, response, correct)
          SELECT $1, x.assessment_id, x.item_id, x.response, x.correct
            FROM unnest($18::varchar[], $19::varchar[], $20::varchar[], $21::boolean[]) AS x(assessment_id, item_id, response, correct)
-          WHERE EXISTS (SELECT 1 FROM bump)),
+          WHERE EXISTS (SELECT 1 FROM bump))${
+            concerns.length === 0
+              ? ''
+              : `,
        alerts AS (
          INSERT INTO safeguarding_alert (school_id, student_id, kind, source_text, categories)
          SELECT c.school_id, t.student_id, 'concerning-phrase', x.text, ARRAY(SELECT jsonb_array_elements_text(x.cats))::varchar[]
@@ -578,7 +586,8 @@ export class LearningService {
            JOIN attempt t ON t.id = $1
            JOIN assignment asg ON asg.id = t.assignment_id
            JOIN class_section c ON c.id = asg.class_id
-          WHERE EXISTS (SELECT 1 FROM bump))
+          WHERE EXISTS (SELECT 1 FROM bump))`
+          }
        SELECT count(*)::int AS ok FROM bump`,
       [
         snap.attemptId,
@@ -602,8 +611,9 @@ export class LearningService {
         plan.answers.map((x) => x.itemId),
         plan.answers.map((x) => x.response),
         plan.answers.map((x) => x.correct),
-        concerns.map((c) => c.text),
-        concerns.map((c) => JSON.stringify(c.categories)),
+        ...(concerns.length === 0
+          ? []
+          : [concerns.map((c) => c.text), concerns.map((c) => JSON.stringify(c.categories))]),
       ],
     );
     return row.ok === 1;
