@@ -222,24 +222,27 @@ export class AuthoringService {
     return row;
   }
 
-  /** The content files of a published version, as the canonical writer produces them. */
-  async filesOfVersion(versionId: string): Promise<ModuleFiles> {
+  /** A published version's stored content files and, when they still parse, their document. */
+  private async sourceOfVersion(
+    versionId: string,
+  ): Promise<{ files: ModuleFiles; document?: ModuleDocument }> {
     const source = await this.ds
       .getRepository(ModuleVersionSource)
       .findOne({ where: { moduleVersionId: versionId } });
     if (!source) throw notFound('The content files of this version');
-    const read = readModuleDocument(source.files);
-    return read.document ? writeModuleFiles(read.document) : source.files;
+    return { files: source.files, document: readModuleDocument(source.files).document };
+  }
+
+  /** The content files of a published version, as the canonical writer produces them. */
+  async filesOfVersion(versionId: string): Promise<ModuleFiles> {
+    const { files, document } = await this.sourceOfVersion(versionId);
+    return document ? writeModuleFiles(document) : files;
   }
 
   async documentOfVersion(versionId: string): Promise<ModuleDocument> {
-    const source = await this.ds
-      .getRepository(ModuleVersionSource)
-      .findOne({ where: { moduleVersionId: versionId } });
-    if (!source) throw notFound('The content files of this version');
-    const read = readModuleDocument(source.files);
-    if (!read.document) throw appError('CONFLICT', 'The stored files of this version no longer parse.');
-    return read.document;
+    const { document } = await this.sourceOfVersion(versionId);
+    if (!document) throw appError('CONFLICT', 'The stored files of this version no longer parse.');
+    return document;
   }
 
   /** `<module>@<version>` as a zip of its content files. Any staff member may export published content. */

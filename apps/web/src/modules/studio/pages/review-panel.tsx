@@ -72,6 +72,31 @@ function useWorkflowRefetch(draftId: string) {
   ];
 }
 
+/** Runs a workflow mutation and keeps, for the form, the reason it failed. */
+function useWorkflowAction() {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string>();
+  const run = async (f: () => Promise<unknown>): Promise<boolean> => {
+    setProblem(undefined);
+    try {
+      await f();
+      return true;
+    } catch (err) {
+      setProblem(errorMessage(err, t('authoring.review.failed')));
+      return false;
+    }
+  };
+  return { problem, setProblem, run };
+}
+
+function Problem({ text }: { text: string | undefined }) {
+  return text ? (
+    <p className="notice notice--error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
 function RequiredReviews({ draft }: { draft: Review }) {
   const { t } = useTranslation();
   const current = draft.reviews.filter((r) => r.current);
@@ -99,19 +124,14 @@ function SubmitForm({ draft }: { draft: Review }) {
   const { t } = useTranslation();
   const [bump, setBump] = useState(draft.bump ?? draft.suggestedBump.bump);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const { problem, run } = useWorkflowAction();
   const [submit, { loading }] = useMutation(SubmitModuleDraftDocument, {
     refetchQueries: useWorkflowRefetch(draft.id),
     awaitRefetchQueries: true,
   });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setProblem(undefined);
-    try {
-      await submit({ variables: { input: { id: draft.id, bump, note: note.trim() || undefined } } });
-    } catch (err) {
-      setProblem(errorMessage(err, t('authoring.review.failed')));
-    }
+    await run(() => submit({ variables: { input: { id: draft.id, bump, note: note.trim() || undefined } } }));
   };
   return (
     <form className="card" onSubmit={(e) => void onSubmit(e)} aria-labelledby="submit-heading">
@@ -139,11 +159,7 @@ function SubmitForm({ draft }: { draft: Review }) {
           rows={3}
         />
       </div>
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <button type="submit" className="button" disabled={loading}>
         {t('authoring.submit.send')}
       </button>
@@ -155,21 +171,20 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
   const { t } = useTranslation();
   const [checked, setChecked] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const { problem, run } = useWorkflowAction();
   const [review, { loading }] = useMutation(ReviewModuleDraftDocument, {
     refetchQueries: useWorkflowRefetch(draft.id),
     awaitRefetchQueries: true,
   });
   const send = async (outcome: 'approve' | 'request_changes') => {
-    setProblem(undefined);
-    try {
-      await review({
+    const done = await run(() =>
+      review({
         variables: { input: { id: draft.id, kind, outcome, checked, notes: notes.trim() || undefined } },
-      });
+      }),
+    );
+    if (done) {
       setChecked([]);
       setNotes('');
-    } catch (err) {
-      setProblem(errorMessage(err, t('authoring.review.failed')));
     }
   };
   const headingId = `review-${kind}`;
@@ -201,11 +216,7 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
           rows={3}
         />
       </div>
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <div className="button-row">
         <button type="button" className="button" disabled={loading} onClick={() => void send('approve')}>
           {t('authoring.review.approve')}
@@ -225,7 +236,7 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
 
 function PublishActions({ draft }: { draft: Review }) {
   const { t } = useTranslation();
-  const [problem, setProblem] = useState<string>();
+  const { problem, run } = useWorkflowAction();
   const refetchQueries = useWorkflowRefetch(draft.id);
   const [publish, published] = useMutation(PublishModuleDraftDocument, {
     refetchQueries,
@@ -235,14 +246,6 @@ function PublishActions({ draft }: { draft: Review }) {
     refetchQueries,
     awaitRefetchQueries: true,
   });
-  const run = async (f: () => Promise<unknown>) => {
-    setProblem(undefined);
-    try {
-      await f();
-    } catch (err) {
-      setProblem(errorMessage(err, t('authoring.review.failed')));
-    }
-  };
   return (
     <div className="card">
       <h3>{t('authoring.publish.title')}</h3>
@@ -269,20 +272,13 @@ function PublishActions({ draft }: { draft: Review }) {
           {t('authoring.publish.withdraw')}
         </button>
       )}
-      {problem && (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </div>
   );
 }
 
 /** Places a comment can point at, from the draft's structure. */
-function anchorOptions(
-  draft: Review,
-  doc: AnchorSource | undefined,
-): { key: string; label: string; anchor: object }[] {
+function anchorOptions(doc: AnchorSource | undefined): { key: string; label: string; anchor: object }[] {
   const out: { key: string; label: string; anchor: object }[] = [
     { key: 'module:title', label: 'Module', anchor: { kind: 'module', field: 'title' } },
   ];
@@ -310,7 +306,6 @@ function anchorOptions(
         label: `${a.id} · ${it.id}`,
         anchor: { kind: 'assessment', assessment: a.id, item: it.id },
       });
-  void draft;
   return out;
 }
 
@@ -324,10 +319,10 @@ type AnchorSource = {
 function Comments({ draft }: { draft: Review }) {
   const { t, i18n } = useTranslation();
   const { data } = useQuery(StudioDraftDocument, { variables: { id: draft.id }, fetchPolicy: 'cache-only' });
-  const options = anchorOptions(draft, data?.moduleDraft.document as AnchorSource | undefined);
+  const options = anchorOptions(data?.moduleDraft.document as AnchorSource | undefined);
   const [anchor, setAnchor] = useState(options[0]!.key);
   const [body, setBody] = useState('');
-  const [problem, setProblem] = useState<string>();
+  const { problem, setProblem, run } = useWorkflowAction();
   const refetchQueries = [{ query: StudioDraftReviewDocument, variables: { id: draft.id } }];
   const [add, { loading }] = useMutation(AddDraftCommentDocument, {
     refetchQueries,
@@ -340,12 +335,12 @@ function Comments({ draft }: { draft: Review }) {
     setProblem(undefined);
     const chosen = options.find((o) => o.key === anchor);
     if (!body.trim() || !chosen) return setProblem(t('authoring.comments.empty'));
-    try {
-      await add({ variables: { input: { draftId: draft.id, anchor: chosen.anchor, body: body.trim() } } });
+    if (
+      await run(() =>
+        add({ variables: { input: { draftId: draft.id, anchor: chosen.anchor, body: body.trim() } } }),
+      )
+    )
       setBody('');
-    } catch (err) {
-      setProblem(errorMessage(err, t('authoring.review.failed')));
-    }
   };
   const labelOf = (key: string) => options.find((o) => o.key === key)?.label ?? key;
   return (
@@ -394,11 +389,7 @@ function Comments({ draft }: { draft: Review }) {
               rows={3}
             />
           </div>
-          {problem && (
-            <p className="notice notice--error" role="alert">
-              {problem}
-            </p>
-          )}
+          <Problem text={problem} />
           <button type="submit" className="button button--secondary" disabled={loading}>
             {t('authoring.comments.add')}
           </button>
