@@ -248,7 +248,7 @@ export class SafeguardingService {
   // ---- admins -----------------------------------------------------------------------------------------
 
   async staffOf(actor: Actor, schoolId: string): Promise<SchoolSafeguardingStaff | null> {
-    const school = await this.tenancy.findSchoolToManage(actor, schoolId);
+    const school = await this.tenancy.findManagedSchool(actor, schoolId);
     if (!school) return null;
     const designees: {
       user_id: string;
@@ -287,7 +287,7 @@ export class SafeguardingService {
   }
 
   async designate(actor: Actor, input: DesignateSafeguardingStaffInput): Promise<SchoolSafeguardingStaff> {
-    const school = await this.tenancy.findSchoolToManage(actor, input.schoolId);
+    const school = await this.tenancy.findManagedSchool(actor, input.schoolId);
     if (!school) throw notFound('School');
     const [member]: { id: string }[] = await this.ds.query(
       `SELECT u.id FROM role_grant g JOIN app_user u ON u.id = g.user_id AND u.disabled_at IS NULL AND u.kind = 'staff'
@@ -320,7 +320,7 @@ export class SafeguardingService {
     actor: Actor,
     input: RemoveSafeguardingDesigneeInput,
   ): Promise<SchoolSafeguardingStaff> {
-    const school = await this.tenancy.findSchoolToManage(actor, input.schoolId);
+    const school = await this.tenancy.findManagedSchool(actor, input.schoolId);
     if (!school) throw notFound('School');
     await this.ds.transaction(async (m) => {
       const removed = await m

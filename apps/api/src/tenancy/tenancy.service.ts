@@ -108,8 +108,9 @@ export class TenancyService {
   }
 
   /**
-   * Schools whose classes the actor may manage (create, rename, staff, enroll): district admins their
-   * district's schools, school admins their own school, platform admins all. Teachers manage none.
+   * Schools whose classes the actor may manage (create, rename, staff, enroll) and whose designated
+   * safeguarding staff they may name: district admins their district's schools, school admins their own
+   * school, platform admins all. Teachers manage none.
    */
   findManagedSchool(actor: Actor, id: string): Promise<School | null> {
     const qb = this.ds.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id });
@@ -144,9 +145,7 @@ export class TenancyService {
   ): Promise<{ district: { id: string; name: string; state: string }; schoolIds: string[] | null } | null> {
     const districtId = districtsWhere(actor, 'district_admin')[0];
     if (districtId) {
-      const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
-        districtId,
-      ]);
+      const district = await this.districtRow(districtId);
       return district ? { district, schoolIds: null } : null;
     }
     const schoolIds = schoolsWhere(actor, 'school_admin');
@@ -267,26 +266,6 @@ export class TenancyService {
     return rows.map((r) => r.school_id);
   }
 
-  /**
-   * A school whose designated safeguarding staff the actor may name: its school admins, the admins of its
-   * district, platform admins (teachers see their school but may not name anyone). Null otherwise.
-   */
-  findSchoolToManage(actor: Actor, id: string): Promise<School | null> {
-    const qb = this.ds.getRepository(School).createQueryBuilder('s').where('s.id = :id', { id });
-    if (!this.isPlatform(actor)) {
-      const districts = districtsWhere(actor, 'district_admin');
-      const schools = schoolsWhere(actor, 'school_admin');
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('FALSE');
-          if (districts.length) w.orWhere('s.district_id IN (:...mDistricts)', { mDistricts: districts });
-          if (schools.length) w.orWhere('s.id IN (:...mSchools)', { mSchools: schools });
-        }),
-      );
-    }
-    return qb.getOne();
-  }
-
   /** The school a student belongs to (their own, from their grant); null for anyone else. */
   studentSchool(actor: Actor): string | null {
     return actor.kind === 'student' ? (schoolsWhere(actor, 'student')[0] ?? null) : null;
@@ -306,10 +285,11 @@ export class TenancyService {
   /** The district whose filings the actor may draft: a district admin's own district; null for anyone else. */
   async filingDistrict(actor: Actor): Promise<{ id: string; name: string; state: string } | null> {
     const districtId = districtsWhere(actor, 'district_admin')[0];
-    if (!districtId) return null;
-    const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [
-      districtId,
-    ]);
+    return districtId ? this.districtRow(districtId) : null;
+  }
+
+  private async districtRow(id: string): Promise<{ id: string; name: string; state: string } | null> {
+    const [district] = await this.ds.query(`SELECT id, name, state FROM district WHERE id = $1`, [id]);
     return district ?? null;
   }
 
