@@ -25,10 +25,14 @@ type Review = StudioDraftReviewQuery['moduleDraft'];
 /** Submitting, reviewing with checklists, comments, what changed, publishing and the draft's history. */
 export function ReviewPanel({ draftId }: { draftId: string }) {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(StudioDraftReviewDocument, {
+  const query = useQuery(StudioDraftReviewDocument, {
     variables: { id: draftId },
     fetchPolicy: 'cache-and-network',
   });
+  const { error, refetch } = query;
+  // While the editor's own query rewrites this draft in the cache, this one may be read again: keep showing
+  // what it had, so a reviewer's half-ticked checklist is not unmounted (and lost) in between.
+  const data = query.data ?? query.previousData;
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!data) return <Loading />;
   const d = data.moduleDraft;
@@ -143,10 +147,19 @@ function SubmitForm({ draft }: { draft: Review }) {
           {draft.suggestedBump.reasons.join(' ')}
         </p>
         {(['patch', 'minor', 'major'] as const).map((b) => (
-          <label key={b} className="choice">
-            <input type="radio" name="bump" value={b} checked={bump === b} onChange={() => setBump(b)} />{' '}
-            {t(`authoring.bump.${b}`)} <span className="note">{t(`authoring.bumpHint.${b}`)}</span>
-          </label>
+          <div key={b} className="field check-row">
+            <input
+              id={`bump-${b}`}
+              type="radio"
+              name="bump"
+              value={b}
+              checked={bump === b}
+              onChange={() => setBump(b)}
+            />
+            <label htmlFor={`bump-${b}`}>
+              {t(`authoring.bump.${b}`)} <span className="note">{t(`authoring.bumpHint.${b}`)}</span>
+            </label>
+          </div>
         ))}
       </fieldset>
       <div className="field">
@@ -194,16 +207,18 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
       <fieldset>
         <legend>{t('authoring.review.checklist')}</legend>
         {REVIEW_CHECKLISTS[kind].map((item) => (
-          <label key={item} className="choice">
+          <div key={item} className="field check-row">
             <input
+              id={`${headingId}-${item}`}
               type="checkbox"
               checked={checked.includes(item)}
-              onChange={(e) =>
-                setChecked((c) => (e.target.checked ? [...c, item] : c.filter((x) => x !== item)))
-              }
-            />{' '}
-            {t(`authoring.checklist.${kind}.${item}`)}
-          </label>
+              onChange={(e) => {
+                const on = e.target.checked;
+                setChecked((c) => (on ? [...c, item] : c.filter((x) => x !== item)));
+              }}
+            />
+            <label htmlFor={`${headingId}-${item}`}>{t(`authoring.checklist.${kind}.${item}`)}</label>
+          </div>
         ))}
       </fieldset>
       <div className="field">
