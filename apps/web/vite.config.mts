@@ -34,9 +34,50 @@ function jsonStaffCopy(): Plugin {
   };
 }
 
+const GQL_MODULE = /[\\/]src[\\/]gql[\\/]graphql\.ts$/;
+const GQL_DOCUMENT = /^export const (\w+) = (\{.*\}) as unknown as \w+<.*>;$/gm;
+const GQL_VIRTUAL = '\0haven-gql:';
+
+/**
+ * The generated `gql/graphql.ts` holds every operation document of the app in one module, and Rolldown keeps
+ * a module whole in one chunk, so a student's first load would carry the staff documents too. In the build,
+ * each document becomes a module of its own that graphql.ts re-exports: every chunk then holds only the
+ * documents it uses. The documents are self-contained (fragments inlined), so nothing else changes.
+ */
+function gqlDocumentPerModule(): Plugin {
+  const documents = new Map<string, string>();
+  return {
+    name: 'haven:gql-document-per-module',
+    apply: 'build',
+    load(id) {
+      if (id.startsWith(GQL_VIRTUAL)) {
+        const name = id.slice(GQL_VIRTUAL.length);
+        return { code: `export const ${name} = ${documents.get(name)};`, moduleType: 'js' };
+      }
+      if (!GQL_MODULE.test(id)) return null;
+      this.addWatchFile(id);
+      const code = readFileSync(id, 'utf8').replace(GQL_DOCUMENT, (_line, name: string, json: string) => {
+        documents.set(name, json);
+        return `export { ${name} } from ${JSON.stringify(GQL_VIRTUAL + name)};`;
+      });
+      return { code };
+    },
+    resolveId(source) {
+      return source.startsWith(GQL_VIRTUAL) ? source : null;
+    },
+  };
+}
+
+/**
+ * Libraries the app shell uses on every page (a student's first load): one long-cached chunk. Libraries
+ * only a staff area uses (zip, CSV, Markdown editing) stay in that area's chunks.
+ */
+const SHELL_LIBRARIES =
+  /node_modules[\\/](react|react-dom|scheduler|react-router|@apollo[\\/]client|graphql|rxjs|optimism|@wry[\\/][a-z]+|tslib|i18next|react-i18next|use-sync-external-store|html-parse-stringify|void-elements)[\\/]/;
+
 export default defineConfig({
   root: webRoot,
-  plugins: [jsonStaffCopy(), react()],
+  plugins: [jsonStaffCopy(), gqlDocumentPerModule(), react()],
   resolve: {
     // rxjs (under Apollo Client) ships ES5 by default and ES2015 under `es2015`: smaller, no tslib helpers.
     conditions: ['es2015', ...defaultClientConditions],
@@ -73,7 +114,7 @@ export default defineConfig({
               priority: 2,
               includeDependenciesRecursively: false,
             },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            { name: 'vendor', test: SHELL_LIBRARIES, priority: 1 },
           ],
         },
       },
