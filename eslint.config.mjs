@@ -11,7 +11,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 const serverOnly = ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', 'argon2', 'express', 'class-validator'];
-const browserOnly = ['react', 'react-dom', 'react-router', '@apollo/client', 'i18next', 'react-i18next'];
+const browserOnly = ['react', 'react-dom', 'wouter', '@apollo/client', 'i18next', 'react-i18next'];
 
 export default tseslint.config(
   {

@@ -10,5 +10,7 @@ module.exports = {
     // `x.json?staff` (a copy of x.json for the staff chunk, vite.config.mts) is x.json itself here.
     '^(\\.{1,2}/.*\\.json)\\?staff$': '$1',
   },
+  // wouter ships ES modules only: SWC compiles it like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!wouter/)'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.tsx'],
 };

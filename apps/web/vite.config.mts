@@ -73,7 +73,7 @@ function gqlDocumentPerModule(): Plugin {
  * only a staff area uses (zip, CSV, Markdown editing) stay in that area's chunks.
  */
 const SHELL_LIBRARIES =
-  /node_modules[\\/](react|react-dom|scheduler|react-router|@apollo[\\/]client|graphql|rxjs|optimism|@wry[\\/][a-z]+|tslib|i18next|react-i18next|use-sync-external-store|html-parse-stringify|void-elements)[\\/]/;
+  /node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|@apollo[\\/]client|graphql|rxjs|optimism|@wry[\\/][a-z]+|tslib|i18next|react-i18next|use-sync-external-store|html-parse-stringify|void-elements)[\\/]/;
 
 export default defineConfig({
   root: webRoot,

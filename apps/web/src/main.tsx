@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { BrowserRouter } from 'react-router';
 import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import { createApolloClient } from './app/apollo-client';
 import { AppRoutes } from './app/app-routes';
+import { AppRouter } from './app/router';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
@@ -16,9 +16,9 @@ void i18nReady.finally(() =>
   root.render(
     <StrictMode>
       <ApolloProvider client={createApolloClient()}>
-        <BrowserRouter>
+        <AppRouter>
           <AppRoutes />
-        </BrowserRouter>
+        </AppRouter>
       </ApolloProvider>
     </StrictMode>,
   ),

@@ -83,6 +83,26 @@ describe('teacher area', () => {
     expect(rows[1]?.textContent).toContain('maya');
   });
 
+  it('adds a history entry for another page, not for the page already shown', async () => {
+    renderApp('/teacher', {
+      Me: signedInAs(TEACHER),
+      TeacherClasses: teacherClasses,
+      TeacherAssignmentsOverview: () => ({ data: { classes: [] } }),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'My classes' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    const entries = window.history.length;
+
+    fireEvent.click(within(nav).getByRole('link', { name: 'My classes' }));
+    expect(window.history.length).toBe(entries);
+
+    fireEvent.click(within(nav).getByRole('link', { name: 'Assignments' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assignments' })).toBeTruthy();
+    expect(window.history.length).toBe(entries + 1);
+    expect(within(nav).getByRole('link', { name: 'Assignments' }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: 'My classes' }).getAttribute('aria-current')).toBeNull();
+  });
+
   it('says plainly when a class cannot be found', async () => {
     renderApp('/teacher/classes/nope', { Me: signedInAs(TEACHER), ClassDetail: classDetail });
     expect(await screen.findByRole('heading', { level: 1, name: 'Class not found' })).toBeTruthy();

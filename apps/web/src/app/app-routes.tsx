@@ -1,5 +1,5 @@
 import { lazy, type ComponentProps, type ComponentType } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import type { Role } from '@haven/domain';
 import { loadStaffStrings, useStaffStrings } from '../i18n/load-staff-strings';
 import { RequireRole } from '../modules/auth/components/require-role';
@@ -133,12 +133,19 @@ function StaffLayout({ nav, ...props }: ComponentProps<typeof RequireRole>) {
   return <RequireRole {...props} nav={ready ? nav : undefined} />;
 }
 
-/** Pages anyone may open. `safety` adds the student quick exit and help bar. */
-function PublicLayout({ safety }: { safety: boolean }) {
+/** A staff area's route: every page under `path`, for staff with one of `roles`, with the area's `nav`. */
+function staffRoute(
+  path: string,
+  roles: readonly Role[],
+  nav: ComponentProps<typeof RequireRole>['nav'],
+  Area: ComponentType,
+) {
   return (
-    <AppShell safety={safety}>
-      <Outlet />
-    </AppShell>
+    <Route path={path}>
+      <StaffLayout roles={roles} signInPath="/signin" nav={nav}>
+        <Area />
+      </StaffLayout>
+    </Route>
   );
 }
 
@@ -146,70 +153,56 @@ export function AppRoutes() {
   return (
     <>
       <RouteAnnouncer />
-      <Routes>
+      {/* The first route that matches is shown: a more specific path comes before a broader one. */}
+      <Switch>
         {/* Students arrive here: both carry the safety bar. */}
-        <Route element={<PublicLayout safety />}>
-          <Route index element={<LandingPage />} />
-          <Route path="student/signin" element={<StudentSignInPage />} />
+        <Route path="/">
+          <AppShell safety>
+            <LandingPage />
+          </AppShell>
         </Route>
-        <Route element={<PublicLayout safety={false} />}>
-          <Route path="signin" element={<StaffSignInPage />} />
+        <Route path="/student/signin">
+          <AppShell safety>
+            <StudentSignInPage />
+          </AppShell>
+        </Route>
+        <Route path="/signin">
+          <AppShell>
+            <StaffSignInPage />
+          </AppShell>
         </Route>
 
-        <Route
-          path="student"
-          element={<RequireRole roles={['student']} signInPath="/student/signin" safety />}
-        >
-          <Route index element={<StudentHomePage />} />
-          <Route path="lessons/:assignmentId" element={<ModulePlayerPage />} />
-          <Route path="*" element={<NotFoundPage />} />
+        <Route path="/student/*?">
+          <RequireRole roles={['student']} signInPath="/student/signin" safety>
+            <Switch>
+              <Route path="/student" component={StudentHomePage} />
+              <Route path="/student/lessons/:assignmentId" component={ModulePlayerPage} />
+              <Route component={NotFoundPage} />
+            </Switch>
+          </RequireRole>
         </Route>
-        <Route element={<StaffLayout roles={['teacher']} signInPath="/signin" nav={TEACHER_NAV} />}>
-          <Route path="teacher/*" element={<TeacherArea />} />
-        </Route>
+        {staffRoute('/teacher/*?', ['teacher'], TEACHER_NAV, TeacherArea)}
         {/* The projector view of facilitation mode: staff who may teach a class, without app chrome. */}
-        <Route
-          element={
-            <RequireRole roles={['teacher', 'school_admin', 'district_admin']} signInPath="/signin" bare />
-          }
-        >
-          <Route path="present/*" element={<PresentArea />} />
+        <Route path="/present/*?">
+          <RequireRole roles={['teacher', 'school_admin', 'district_admin']} signInPath="/signin" bare>
+            <PresentArea />
+          </RequireRole>
         </Route>
-        <Route element={<StaffLayout roles={['school_admin']} signInPath="/signin" nav={SCHOOL_NAV} />}>
-          <Route path="school/compliance/*" element={<SchoolComplianceArea />} />
-          <Route path="school/*" element={<SchoolArea />} />
-        </Route>
-        <Route
-          element={
-            <StaffLayout
-              roles={['district_admin', 'platform_admin']}
-              signInPath="/signin"
-              nav={DISTRICT_NAV}
-            />
-          }
-        >
-          <Route path="district/*" element={<DistrictArea />} />
-        </Route>
-        <Route element={<StaffLayout roles={CLASS_MANAGER_ROLES} signInPath="/signin" nav={navForHome} />}>
-          <Route path="school/classes/*" element={<ClassesArea />} />
-        </Route>
-        <Route element={<StaffLayout roles={['author', 'reviewer']} signInPath="/signin" nav={STUDIO_NAV} />}>
-          <Route path="studio/*" element={<StudioArea />} />
-        </Route>
+        {staffRoute('/school/compliance/*?', ['school_admin'], SCHOOL_NAV, SchoolComplianceArea)}
+        {staffRoute('/school/classes/*?', CLASS_MANAGER_ROLES, navForHome, ClassesArea)}
+        {staffRoute('/school/*?', ['school_admin'], SCHOOL_NAV, SchoolArea)}
+        {staffRoute('/district/*?', ['district_admin', 'platform_admin'], DISTRICT_NAV, DistrictArea)}
+        {staffRoute('/studio/*?', ['author', 'reviewer'], STUDIO_NAV, StudioArea)}
         {/* Designated safeguarding staff are named from a school's teachers and school admins. */}
-        <Route
-          element={<StaffLayout roles={['teacher', 'school_admin']} signInPath="/signin" nav={navForHome} />}
-        >
-          <Route path="safeguarding/*" element={<SafeguardingArea />} />
-        </Route>
-        <Route element={<StaffLayout roles={CATALOG_ROLES} signInPath="/signin" nav={navForHome} />}>
-          <Route path="catalog/*" element={<CatalogArea />} />
-        </Route>
+        {staffRoute('/safeguarding/*?', ['teacher', 'school_admin'], navForHome, SafeguardingArea)}
+        {staffRoute('/catalog/*?', CATALOG_ROLES, navForHome, CatalogArea)}
 
-        <Route element={<PublicLayout safety={false} />}>
-          <Route path="*" element={<NotFoundPage />} />
+        <Route>
+          <AppShell>
+            <NotFoundPage />
+          </AppShell>
         </Route>
-      </Routes>
+      </Switch>
     </>
   );
 }

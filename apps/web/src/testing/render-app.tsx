@@ -2,10 +2,11 @@ import type { ReactElement } from 'react';
 import { ApolloClient, ApolloLink } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { render } from '@testing-library/react';
-import { MemoryRouter, useLocation } from 'react-router';
 import { Observable } from 'rxjs';
+import { useLocation, useSearch } from 'wouter';
 import { createCache } from '../app/apollo-cache';
 import { AppRoutes } from '../app/app-routes';
+import { AppRouter, useLocationState } from '../app/router';
 import type { ViewerFieldsFragment } from '../gql/graphql';
 
 export interface GraphQLResponse {
@@ -89,24 +90,28 @@ export const signedInAs =
   (me: ViewerFieldsFragment | null): Resolver =>
   () => ({ data: { me } });
 
-/** Renders the whole route tree at `path`, as the browser would. */
+/**
+ * Renders the whole route tree at `path`, as the browser would (on jsdom's URL and history). `location` is
+ * the location the app has rendered.
+ */
 export function renderApp(path: string, resolvers: Record<string, Resolver>, extra?: ReactElement) {
   const { client, calls } = createTestClient(resolvers);
+  window.history.replaceState(null, '', path);
   const location = { pathname: path, search: '', state: null as unknown };
   function LocationProbe() {
-    const current = useLocation();
-    location.pathname = current.pathname;
-    location.search = current.search;
-    location.state = current.state;
+    location.pathname = useLocation()[0];
+    const search = useSearch();
+    location.search = search && `?${search}`;
+    location.state = useLocationState();
     return null;
   }
   const view = render(
     <ApolloProvider client={client}>
-      <MemoryRouter initialEntries={[path]}>
+      <AppRouter>
         <AppRoutes />
         <LocationProbe />
         {extra}
-      </MemoryRouter>
+      </AppRouter>
     </ApolloProvider>,
   );
   return { ...view, client, calls, location };

@@ -2,7 +2,7 @@ import { TextDecoder, TextEncoder } from 'node:util';
 import { i18n } from '../i18n/i18n';
 import { loadStaffStrings } from '../i18n/load-staff-strings';
 
-// jsdom lacks these; React Router needs them when it loads.
+// jsdom lacks these, which browsers have: @haven/curriculum (in the studio editors) encodes and decodes text.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
 // jsdom does not lay out pages, so scrolling is a no-op here.
 window.scrollTo = () => undefined;

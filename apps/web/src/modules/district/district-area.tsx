@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { DistrictSchoolsDocument } from '../../gql/graphql';
 import { useViewer } from '../auth/hooks/use-viewer';
 import { Loading, QueryError } from '../layout/components/status';
@@ -92,30 +92,40 @@ function DistrictOverviewPage() {
 /** The compliance pages under `base`: dashboard, a grade's students, a student's record. */
 function ComplianceRoutes({ base }: { base: ComplianceBase }) {
   return (
-    <Routes>
-      <Route index element={<ComplianceDashboardPage base={base} />} />
-      <Route path="student/:studentId" element={<StudentRecordPage base={base} />} />
-      <Route path=":schoolId/:grade" element={<GradeStudentsPage base={base} />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Switch>
+      <Route path={base}>
+        <ComplianceDashboardPage base={base} />
+      </Route>
+      <Route path={`${base}/student/:studentId`}>
+        <StudentRecordPage base={base} />
+      </Route>
+      <Route path={`${base}/:schoolId/:grade`}>
+        <GradeStudentsPage base={base} />
+      </Route>
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }
 
 /** Everything under /district. Loaded on demand: students never download it. */
 export function DistrictArea() {
   return (
-    <Routes>
-      <Route index element={<DistrictOverviewPage />} />
-      <Route path="compliance/*" element={<ComplianceRoutes base="/district/compliance" />} />
-      <Route path="training" element={<TrainingPage />} />
-      <Route path="report" element={<ReportPage />} />
-      <Route path="filings" element={<FilingsPage />} />
-      <Route path="filings/fl-implementation-plan" element={<FloridaPlanPage />} />
-      <Route path="filings/tx-trained-staff" element={<TexasTrainedStaffPage />} />
-      <Route path="facilitators" element={<FacilitatorDirectoryPage />} />
-      <Route path="rostering" element={<RosterImportPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Switch>
+      <Route path="/district" component={DistrictOverviewPage} />
+      <Route path="/district/compliance/*?">
+        <ComplianceRoutes base="/district/compliance" />
+      </Route>
+      <Route path="/district/training" component={TrainingPage} />
+      <Route path="/district/report" component={ReportPage} />
+      <Route path="/district/filings" component={FilingsPage} />
+      <Route path="/district/filings/fl-implementation-plan" component={FloridaPlanPage} />
+      <Route path="/district/filings/tx-trained-staff" component={TexasTrainedStaffPage} />
+      <Route path="/district/facilitators" component={FacilitatorDirectoryPage} />
+      <Route path="/district/rostering">
+        <RosterImportPage />
+      </Route>
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }
 

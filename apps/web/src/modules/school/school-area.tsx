@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { SchoolOverviewDocument } from '../../gql/graphql';
 import { formatGradeNumbers } from '../layout/format';
 import { Loading, QueryError } from '../layout/components/status';
@@ -88,10 +88,12 @@ function SchoolOverviewPage() {
 /** Everything under /school. Loaded on demand: students never download it. */
 export function SchoolArea() {
   return (
-    <Routes>
-      <Route index element={<SchoolOverviewPage />} />
-      <Route path="rostering" element={<RosterImportPage scope="school" />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Switch>
+      <Route path="/school" component={SchoolOverviewPage} />
+      <Route path="/school/rostering">
+        <RosterImportPage scope="school" />
+      </Route>
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { StudioDraftsDocument } from '../../gql/graphql';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { Loading, QueryError } from '../layout/components/status';
@@ -11,12 +11,12 @@ import { DraftTable, StudioHomePage } from './pages/studio-home-page';
 /** Everything under /studio, where authors write modules and reviewers review them. Loaded on demand. */
 export function StudioArea() {
   return (
-    <Routes>
-      <Route index element={<StudioHomePage />} />
-      <Route path="reviews" element={<ReviewQueuePage />} />
-      <Route path="drafts/:id/*" element={<DraftEditorPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Switch>
+      <Route path="/studio" component={StudioHomePage} />
+      <Route path="/studio/reviews" component={ReviewQueuePage} />
+      <Route path="/studio/drafts/:id/*?" component={DraftEditorPage} />
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }
 

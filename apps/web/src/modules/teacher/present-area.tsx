@@ -1,13 +1,13 @@
-import { Route, Routes } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { ProjectorPage } from './components/projector-page';
 
 /** Everything under /present: the projector view of facilitation mode (staff only, no app chrome). */
 export function PresentArea() {
   return (
-    <Routes>
-      <Route path=":assignmentId/:moduleId/:version/:lessonId" element={<ProjectorPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+    <Switch>
+      <Route path="/present/:assignmentId/:moduleId/:version/:lessonId" component={ProjectorPage} />
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }

@@ -1,4 +1,4 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Redirect, Route, Switch } from 'wouter';
 import { NotFoundPage } from '../layout/components/not-found-page';
 import { AssignmentProgressPage } from './components/assignment-progress-page';
 import { AssignmentsOverviewPage } from './components/assignments-overview-page';
@@ -13,22 +13,27 @@ import { TeacherClassesPage } from './components/teacher-classes-page';
 /** Everything under /teacher. Loaded on demand: students never download it. */
 export function TeacherArea() {
   return (
-    <Routes>
-      <Route index element={<TeacherClassesPage />} />
-      <Route path="classes/:id" element={<ClassDetailPage />} />
-      <Route path="classes/:classId/assignments/:assignmentId" element={<AssignmentProgressPage />} />
-      <Route path="classes/:classId/assignments/:assignmentId/letter/:lang" element={<ParentLetterPage />} />
+    <Switch>
+      <Route path="/teacher" component={TeacherClassesPage} />
+      <Route path="/teacher/classes/:id" component={ClassDetailPage} />
+      <Route path="/teacher/classes/:classId/assignments/:assignmentId" component={AssignmentProgressPage} />
       <Route
-        path="classes/:classId/assignments/:assignmentId/teach/:lessonId"
-        element={<FacilitationPage />}
+        path="/teacher/classes/:classId/assignments/:assignmentId/letter/:lang"
+        component={ParentLetterPage}
       />
-      <Route path="assignments" element={<AssignmentsOverviewPage />} />
+      <Route
+        path="/teacher/classes/:classId/assignments/:assignmentId/teach/:lessonId"
+        component={FacilitationPage}
+      />
+      <Route path="/teacher/assignments" component={AssignmentsOverviewPage} />
       {/* The progress overview is the assignments overview: where each class stands on each module. */}
-      <Route path="progress" element={<Navigate to="/teacher/assignments" replace />} />
-      <Route path="training" element={<MyTrainingPage />} />
-      <Route path="profile" element={<FacilitatorProfilePage />} />
-      <Route path="facilitators" element={<FacilitatorDirectoryPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+      <Route path="/teacher/progress">
+        <Redirect to="/teacher/assignments" replace />
+      </Route>
+      <Route path="/teacher/training" component={MyTrainingPage} />
+      <Route path="/teacher/profile" component={FacilitatorProfilePage} />
+      <Route path="/teacher/facilitators" component={FacilitatorDirectoryPage} />
+      <Route component={NotFoundPage} />
+    </Switch>
   );
 }

@@ -1,7 +1,7 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { Link, Redirect, useLocation } from 'wouter';
 import type { Role } from '@haven/domain';
 import { MeDocument } from '../../../gql/graphql';
 import { currentLanguage, isLanguage, i18n } from '../../../i18n/i18n';
@@ -45,6 +45,7 @@ export function RequireRole({
   nav,
   navLabel,
   bare = false,
+  children,
 }: {
   roles: readonly Role[];
   signInPath: string;
@@ -53,8 +54,10 @@ export function RequireRole({
   navLabel?: string;
   /** Signed in with a role: the page alone, without the app's header and navigation (a projector view). */
   bare?: boolean;
+  /** The area's pages. */
+  children: ReactNode;
 }) {
-  const location = useLocation();
+  const [pathname] = useLocation();
   const { data, error, refetch } = useQuery(MeDocument);
   const viewer = data?.me;
   useAccountLanguage(viewer);
@@ -68,7 +71,7 @@ export function RequireRole({
     );
   }
   if (!viewer) {
-    return <Navigate to={signInPath} replace state={{ from: location.pathname }} />;
+    return <Redirect to={signInPath} replace state={{ from: pathname }} />;
   }
   if (!roles.some((role) => viewer.roles.includes(role))) {
     return (
@@ -80,9 +83,7 @@ export function RequireRole({
   if (bare) {
     return (
       <ViewerContext value={viewer}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </ViewerContext>
     );
   }
@@ -94,9 +95,7 @@ export function RequireRole({
       navLabel={navLabel}
     >
       <ViewerContext value={viewer}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
       </ViewerContext>
     </AppShell>
   );

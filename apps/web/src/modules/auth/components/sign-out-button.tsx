@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
 import { SignOutDocument } from '../../../gql/graphql';
 
 export function SignOutButton() {
   const { t } = useTranslation();
   const client = useApolloClient();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [signOut, { loading }] = useMutation(SignOutDocument);
   const [failed, setFailed] = useState(false);
 
@@ -27,7 +27,7 @@ export function SignOutButton() {
     }
     // clearStore, unlike resetStore, does not refetch the signed-in page's queries on the way out.
     await client.clearStore();
-    await navigate('/', { replace: true });
+    navigate('/', { replace: true });
   }
 
   return (

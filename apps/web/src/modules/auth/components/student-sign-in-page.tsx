@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { StudentSignInDocument } from '../../../gql/graphql';
 import { TextField } from '../../layout/components/text-field';
 import { usePageTitle } from '../../layout/hooks/use-page-title';

@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation } from 'wouter';
+import { useLocationState } from '../../../app/router';
 import { MeDocument, SetPreferredLanguageDocument } from '../../../gql/graphql';
 import { i18n, isLanguage, storedLanguage } from '../../../i18n/i18n';
 import type { Viewer } from './use-viewer';
@@ -16,8 +17,8 @@ function fromOf(state: unknown): string | undefined {
  */
 export function useCompleteSignIn(): (viewer: Viewer) => Promise<void> {
   const client = useApolloClient();
-  const navigate = useNavigate();
-  const location = useLocation();
+  const [, navigate] = useLocation();
+  const state = useLocationState();
 
   return async (signedIn) => {
     let viewer = signedIn;
@@ -32,8 +33,8 @@ export function useCompleteSignIn(): (viewer: Viewer) => Promise<void> {
     }
     client.writeQuery({ query: MeDocument, data: { me: viewer } });
     // Back to the page that asked for sign-in, if it belongs to this user's area.
-    const from = fromOf(location.state);
+    const from = fromOf(state);
     const target = from && viewer.home !== '/' && from.startsWith(viewer.home) ? from : viewer.home;
-    await navigate(target, { replace: true });
+    navigate(target, { replace: true });
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo, useRef, type ChangeEvent } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'wouter';
 import { GRADE_BANDS } from '@haven/domain';
 import { CatalogModulesDocument } from '../../../gql/graphql';
 import { currentLanguage, LANGUAGES } from '../../../i18n/i18n';
@@ -147,7 +147,11 @@ export function CatalogListPage() {
                 {modules.map((m) => (
                   <li key={m.id} className="card module-card">
                     <h3 className="module-card__title" lang={m.language}>
-                      <Link className="card__link" to={encodeURIComponent(m.moduleId)} state={linkState}>
+                      <Link
+                        className="card__link"
+                        to={`/catalog/${encodeURIComponent(m.moduleId)}`}
+                        state={linkState}
+                      >
                         {m.title}
                       </Link>
                     </h3>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { VersionCompare } from './version-compare';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'wouter';
+import { useLocationState } from '../../../app/router';
 import { CatalogModuleDocument, type CatalogModuleQuery } from '../../../gql/graphql';
 import { currentLanguage, isLanguage } from '../../../i18n/i18n';
 import { SafeHtml } from '../../layout/components/safe-html';
@@ -52,7 +53,7 @@ export function ModuleDetailPage() {
   const { t, i18n } = useTranslation();
   const { moduleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const location = useLocation();
+  const cameFrom = useLocationState();
   const version = params.get('version');
   const valid = MODULE_ID.test(moduleId) && (version === null || VERSION.test(version));
   const displayLanguage = i18n.resolvedLanguage ?? currentLanguage();
@@ -70,7 +71,7 @@ export function ModuleDetailPage() {
 
   const back = (
     <p className="back-link">
-      <Link to={backPath(location.state)}>{t('catalog.detail.back')}</Link>
+      <Link to={backPath(cameFrom)}>{t('catalog.detail.back')}</Link>
     </p>
   );
 

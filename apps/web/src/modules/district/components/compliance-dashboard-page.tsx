@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { ComplianceReportDocument } from '../../../gql/graphql';
 import { formatDateTime, formatGrades } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { StaffTrainingDocument } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';

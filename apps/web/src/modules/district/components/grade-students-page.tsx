@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'wouter';
 import { GradeComplianceDocument } from '../../../gql/graphql';
 import { formatGrades } from '../../layout/format';
 import { NotFoundPage } from '../../layout/components/not-found-page';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { ComplianceReportQuery } from '../../../gql/graphql';
 import { formatGrades } from '../../layout/format';
 import { StatusBadge } from './compliance-parts';

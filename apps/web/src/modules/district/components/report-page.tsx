@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { ComplianceReportDocument, StaffTrainingDocument } from '../../../gql/graphql';
 import { formatDateTime } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';

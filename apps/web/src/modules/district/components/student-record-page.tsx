@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'wouter';
+import { useLocationState } from '../../../app/router';
 import { StudentComplianceDocument } from '../../../gql/graphql';
 import { formatGrades } from '../../layout/format';
 import { NotFoundPage } from '../../layout/components/not-found-page';
@@ -25,7 +26,7 @@ export function StudentRecordPage({ base }: { base: ComplianceBase }) {
   const { studentId = '' } = useParams();
   const [params] = useSearchParams();
   const year = readSchoolYear(params);
-  const back = backLink(useLocation().state, base);
+  const back = backLink(useLocationState(), base);
   const { data, error, refetch } = useQuery(StudentComplianceDocument, {
     variables: { studentId, schoolYear: year },
   });

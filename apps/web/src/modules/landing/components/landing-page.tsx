@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
+import { Link, Redirect } from 'wouter';
 import { MeDocument } from '../../../gql/graphql';
 import { Loading } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
@@ -10,7 +10,7 @@ export function LandingPage() {
   usePageTitle(null);
   const { data, error } = useQuery(MeDocument);
 
-  if (data?.me) return <Navigate to={data.me.home} replace />;
+  if (data?.me) return <Redirect to={data.me.home} replace />;
   // If the API cannot be reached, still offer the way in rather than a blank page.
   if (!data && !error) return <Loading />;
 

@@ -1,6 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link } from 'wouter';
+import { NavLink } from '../../../app/router';
 import { SafetyBar } from '../../safety/components/safety-bar';
 import { SignOutButton } from '../../auth/components/sign-out-button';
 import type { Viewer } from '../../auth/hooks/use-viewer';
@@ -65,7 +66,7 @@ export function AppShell({
             <ul>
               {nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.end ?? false}>
+                  <NavLink to={item.to} end={item.end}>
                     {t(item.label)}
                   </NavLink>
                 </li>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation } from 'wouter';
 
 /**
  * After a client-side navigation, moves focus to the very top of the page and reads out the new
@@ -7,7 +7,7 @@ import { useLocation } from 'react-router';
  * a fresh page load.
  */
 export function RouteAnnouncer() {
-  const { pathname } = useLocation();
+  const [pathname] = useLocation();
   const [message, setMessage] = useState('');
   const ref = useRef<HTMLParagraphElement>(null);
   const shown = useRef(pathname);

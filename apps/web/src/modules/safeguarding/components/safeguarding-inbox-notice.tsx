@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { SafeguardingInboxDocument } from '../../../gql/graphql';
 
 /** How often a designated staff member's home asks for new alerts. */

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { isSchoolYear, schoolYearOf } from '@haven/domain';
 import {
   CreateClassDocument,

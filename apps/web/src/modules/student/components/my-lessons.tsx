@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { MyLessonsDocument } from '../../../gql/graphql';
 import { Loading, QueryError } from '../../layout/components/status';
 

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useFocusOnChange } from './use-focus-on-change';
 import type { StudentModule } from './use-module-progress';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { Loading } from '../../layout/components/status';
 import type { Progress } from '../progress/progress-state';
 import { AssessmentStep } from './assessment-step';

@@ -2,7 +2,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { CompiledLesson, CompiledScenario, ModuleDocument } from '@haven/curriculum';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Switch, useParams } from 'wouter';
+import { NavLink } from '../../../app/router';
 import { StudioDraftDocument, type DraftDetailFieldsFragment } from '../../../gql/graphql';
 import { Loading, QueryError } from '../../layout/components/status';
 import { NotFoundPage } from '../../layout/components/not-found-page';
@@ -143,59 +144,46 @@ function DraftEditor({ draft }: { draft: DraftDetailFieldsFragment }) {
           ))}
         </ul>
       </nav>
-      <Routes>
-        <Route
-          index
-          element={
-            <Editable editable={editable}>
-              <MetadataForm
-                manifest={document.manifest}
-                onChange={(manifest) => change({ ...document, manifest })}
-                issues={issues}
-              />
-            </Editable>
-          }
-        />
-        <Route
-          path="lessons"
-          element={
-            <Editable editable={editable}>
-              <LessonsTab document={document} change={change} issues={issues} preview={preview} />
-            </Editable>
-          }
-        />
-        <Route
-          path="scenarios"
-          element={
-            <ScenariosTab
-              document={document}
-              change={change}
+      <Switch>
+        <Route path="/studio/drafts/:id">
+          <Editable editable={editable}>
+            <MetadataForm
+              manifest={document.manifest}
+              onChange={(manifest) => change({ ...document, manifest })}
               issues={issues}
-              preview={preview}
-              languages={languages}
-              editable={editable}
             />
-          }
-        />
-        <Route
-          path="assessments"
-          element={
-            <Editable editable={editable}>
-              <AssessmentsTab document={document} change={change} issues={issues} languages={languages} />
-            </Editable>
-          }
-        />
-        <Route
-          path="translations"
-          element={
-            <Editable editable={editable}>
-              <TranslationsTab document={document} change={change} stale={stale} />
-            </Editable>
-          }
-        />
-        <Route path="review" element={<ReviewPanel draftId={draft.id} />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+          </Editable>
+        </Route>
+        <Route path="/studio/drafts/:id/lessons">
+          <Editable editable={editable}>
+            <LessonsTab document={document} change={change} issues={issues} preview={preview} />
+          </Editable>
+        </Route>
+        <Route path="/studio/drafts/:id/scenarios">
+          <ScenariosTab
+            document={document}
+            change={change}
+            issues={issues}
+            preview={preview}
+            languages={languages}
+            editable={editable}
+          />
+        </Route>
+        <Route path="/studio/drafts/:id/assessments">
+          <Editable editable={editable}>
+            <AssessmentsTab document={document} change={change} issues={issues} languages={languages} />
+          </Editable>
+        </Route>
+        <Route path="/studio/drafts/:id/translations">
+          <Editable editable={editable}>
+            <TranslationsTab document={document} change={change} stale={stale} />
+          </Editable>
+        </Route>
+        <Route path="/studio/drafts/:id/review">
+          <ReviewPanel draftId={draft.id} />
+        </Route>
+        <Route component={NotFoundPage} />
+      </Switch>
     </>
   );
 }

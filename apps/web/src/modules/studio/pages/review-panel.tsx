@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { REVIEW_CHECKLISTS, type WorkflowReviewKind } from '@haven/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import {
   AddDraftCommentDocument,
   PublishModuleDraftDocument,

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation } from 'wouter';
 import {
   CreateModuleDraftDocument,
   StudioDraftsDocument,
@@ -117,7 +117,7 @@ export function StudioHomePage() {
 
 function NewModuleForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [title, setTitle] = useState('');
   const [band, setBand] = useState<string>('6-8');
   const [moduleId, setModuleId] = useState('');
@@ -136,7 +136,7 @@ function NewModuleForm() {
       const r = await create({
         variables: { input: { moduleId: id, gradeBand: band, title: title.trim() } },
       });
-      if (r.data) void navigate(`/studio/drafts/${r.data.createModuleDraft.id}`);
+      if (r.data) navigate(`/studio/drafts/${r.data.createModuleDraft.id}`);
     } catch (err) {
       setProblem(errorMessage(err, t('authoring.new.failed')));
     }
@@ -185,7 +185,7 @@ function NewModuleForm() {
 
 function ReviseModuleForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const { data } = useQuery(StudioPublishedModulesDocument, { variables: { first: 100 } });
   const [choice, setChoice] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -200,7 +200,7 @@ function ReviseModuleForm() {
     if (!m) return setProblem(t('authoring.revise.pick'));
     try {
       const r = await create({ variables: { input: { moduleId: m.moduleId, fromVersion: m.version } } });
-      if (r.data) void navigate(`/studio/drafts/${r.data.createModuleDraft.id}`);
+      if (r.data) navigate(`/studio/drafts/${r.data.createModuleDraft.id}`);
     } catch (err) {
       setProblem(errorMessage(err, t('authoring.new.failed')));
     }
@@ -248,7 +248,7 @@ export async function folderFiles(files: readonly File[]): Promise<Record<string
 
 function ImportModuleForm() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [zip, setZip] = useState<File | null>(null);
   const [folder, setFolder] = useState<File[]>([]);
   const [problem, setProblem] = useState<string>();
@@ -261,7 +261,7 @@ function ImportModuleForm() {
       body,
     });
     const answer = (await res.json().catch(() => ({}))) as { draftId?: string; message?: string | string[] };
-    if (res.ok && answer.draftId) void navigate(`/studio/drafts/${answer.draftId}`);
+    if (res.ok && answer.draftId) navigate(`/studio/drafts/${answer.draftId}`);
     else setProblem([answer.message].flat().filter(Boolean).join(' ') || t('authoring.import.failed'));
   };
   const submit = async (e: FormEvent) => {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { TeacherAssignmentFieldsFragment } from '../../../gql/graphql';
 import { formatDate } from '../../layout/format';
 import { TableRegion } from '../../layout/components/table-region';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { AssignmentProgressDocument, FacilitationLessonsDocument } from '../../../gql/graphql';
 import { currentLanguage } from '../../../i18n/i18n';
 import { SafeHtml } from '../../layout/components/safe-html';

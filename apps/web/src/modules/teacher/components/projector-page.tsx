@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { ProjectorLessonsDocument } from '../../../gql/graphql';
 import { currentLanguage } from '../../../i18n/i18n';
 import { SafeHtml } from '../../layout/components/safe-html';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { TeacherClassesDocument } from '../../../gql/graphql';
 import { formatGradeNumbers } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
@@ -28,7 +28,7 @@ export function TeacherClassesPage() {
         <ul className="card-list">
           {data.classes.map((c) => (
             <li key={c.id} className="card">
-              <Link className="card__title card__link" to={`classes/${encodeURIComponent(c.id)}`}>
+              <Link className="card__title card__link" to={`/teacher/classes/${encodeURIComponent(c.id)}`}>
                 {c.name}
               </Link>
               <dl className="facts">
