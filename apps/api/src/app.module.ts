@@ -19,6 +19,7 @@ import {
   LearningResolver,
   SubmitProgressResultResolver,
 } from './learning/learning.resolver';
+import { ProgressWriter } from './learning/progress-writer';
 import { LearningService } from './learning/learning.service';
 import { DeliveryResolver } from './delivery/delivery.resolver';
 import { DeliveryService } from './delivery/delivery.service';
@@ -163,6 +164,7 @@ export class AppModule {
         CurriculumLoader,
         ModuleBundles,
         LearningService,
+        ProgressWriter,
         TrainingService,
         ConsentService,
         SafeguardingService,

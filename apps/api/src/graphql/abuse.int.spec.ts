@@ -39,6 +39,19 @@ describe('GraphQL guarded against abuse and bad input', () => {
     expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('costs a query again when its variables change the cost (the same text, remembered or not)', async () => {
+    const agent = await signInStaff(t, 'admin@gulfcoast.example');
+    const query =
+      'query Nested($n: Int!) { schools(first: $n) { classes(first: $n) { students(first: $n) { id } } } }';
+    const cheap = await t.gql(agent, query, { n: 2 });
+    expect(cheap.errors).toBeUndefined();
+    const costly = await t.gql(agent, query, { n: 200 });
+    expect(costly.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const fixed = '{ schools(first: 200) { classes(first: 200) { students(first: 200) { id } } } }';
+    for (let i = 0; i < 2; i++)
+      expect((await t.gql(agent, fixed)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('bounds list arguments', async () => {
     const agent = await signInStaff(t, 'admin@gulfcoast.example');
     const r = await t.gql(agent, '{ schools(first: 1000) { id } }');

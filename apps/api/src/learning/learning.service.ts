@@ -19,19 +19,18 @@ import {
   AssignmentStatus,
   AttemptProgress,
   MoveAssignmentToVersionInput,
-  ProgressEventInput,
   StudentAssignment,
   StudentModule,
   SubmitProgressInput,
   SubmitProgressResult,
 } from './learning.models';
-import { matchConcerns } from '@haven/safeguarding';
 import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
 import { ConsentService } from '../consent/consent.service';
 import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
+import { ProgressWriter } from './progress-writer';
 
 function statusOf(attempt: Attempt | undefined): AssignmentStatus {
   if (!attempt) return 'not_started';
@@ -72,6 +71,7 @@ export class LearningService {
     private readonly training: TrainingService,
     private readonly config: HavenConfig,
     private readonly consent: ConsentService,
+    private readonly writer: ProgressWriter,
   ) {}
 
   // ---- teachers -------------------------------------------------------------------------------------
@@ -461,10 +461,12 @@ export class LearningService {
       if (plan.events.length === 0) return { results: plan.results, attemptId: snap.attemptId };
       let written: boolean;
       try {
-        written = await this.write(snap, plan);
+        written = await this.writer.write(snap, plan);
       } catch (e) {
-        // An event id already stored (a retry the cached record could not know): read the record and judge again.
-        if ((e as { code?: string }).code === '23505' && cached) {
+        const code = (e as { code?: string }).code;
+        // An event id already stored (a retry the cached record could not know), or a statement that met
+        // another process's in a deadlock and was undone: read the record and judge again.
+        if ((code === '23505' && cached) || code === '40P01') {
           this.snapshots.delete(key);
           continue;
         }
@@ -537,88 +539,6 @@ export class LearningService {
     };
   }
 
-  /** One atomic statement: everything is written only if the record's version is still the one that was read. */
-  private async write(snap: AttemptSnapshot, plan: ProgressPlan): Promise<boolean> {
-    const a = plan.attempt;
-    // A reflection that matches a concerning phrase raises a safeguarding alert for the school's designated
-    // staff, in this same statement. The student's answer does not change, and nothing is blocked.
-    const concerns = plan.events
-      .filter((e) => e.kind === 'reflection' && e.text)
-      .map((e) => ({ text: e.text!, categories: matchConcerns(e.text!).categories }))
-      .filter((c) => c.categories.length > 0);
-    const [row] = await preparedQuery<{ ok: number }>(
-      this.ds,
-      // Two statements: the common one, and (rarely) one that also raises safeguarding alerts.
-      this.config.embedded
-        ? null
-        : concerns.length === 0
-          ? 'haven_progress_write'
-          : 'haven_progress_write_alert',
-      `WITH bump AS (
-         UPDATE attempt SET version = version + 1, status = $3, step_index = $4, block_index = $5,
-                completed_steps = $6::int[], alternative_topics = $7::varchar[], completed_at = $8, updated_at = now()
-          WHERE id = $1 AND version = $2 RETURNING id),
-       events AS (
-         INSERT INTO progress_event (id, attempt_id, kind, payload, client_at)
-         SELECT e.id, $1, e.kind, e.payload, e.at
-           FROM unnest($9::uuid[], $10::varchar[], $11::jsonb[], $12::timestamptz[]) AS e(id, kind, payload, at)
-          WHERE EXISTS (SELECT 1 FROM bump)),
-       runs AS (
-         INSERT INTO scenario_run (attempt_id, scenario_id, run_no, path, ended, outcome)
-         SELECT $1, r.scenario_id, r.run_no, ARRAY(SELECT jsonb_array_elements_text(r.path))::varchar[], r.ended, r.outcome
-           FROM unnest($13::varchar[], $14::int[], $15::jsonb[], $16::boolean[], $17::varchar[])
-                AS r(scenario_id, run_no, path, ended, outcome)
-          WHERE EXISTS (SELECT 1 FROM bump)
-         ON CONFLICT (attempt_id, scenario_id, run_no)
-         DO UPDATE SET path = EXCLUDED.path, ended = EXCLUDED.ended, outcome = EXCLUDED.outcome, updated_at = now()),
-       answers AS (
-         INSERT INTO assessment_response (attempt_id, assessment_id, item_id, response, correct)
-         SELECT $1, x.assessment_id, x.item_id, x.response, x.correct
-           FROM unnest($18::varchar[], $19::varchar[], $20::varchar[], $21::boolean[]) AS x(assessment_id, item_id, response, correct)
-          WHERE EXISTS (SELECT 1 FROM bump))${
-            concerns.length === 0
-              ? ''
-              : `,
-       alerts AS (
-         INSERT INTO safeguarding_alert (school_id, student_id, kind, source_text, categories)
-         SELECT c.school_id, t.student_id, 'concerning-phrase', x.text, ARRAY(SELECT jsonb_array_elements_text(x.cats))::varchar[]
-           FROM unnest($22::text[], $23::jsonb[]) AS x(text, cats)
-           JOIN attempt t ON t.id = $1
-           JOIN assignment asg ON asg.id = t.assignment_id
-           JOIN class_section c ON c.id = asg.class_id
-          WHERE EXISTS (SELECT 1 FROM bump))`
-          }
-       SELECT count(*)::int AS ok FROM bump`,
-      [
-        snap.attemptId,
-        snap.version,
-        a.status,
-        a.stepIndex,
-        a.blockIndex,
-        a.completedSteps,
-        a.alternativeTopics,
-        a.completedAt,
-        plan.events.map((e) => e.id),
-        plan.events.map((e) => e.kind),
-        plan.events.map((e) => JSON.stringify(payloadOf(e))),
-        plan.events.map((e) => e.at),
-        plan.runs.map((r) => r.scenarioId),
-        plan.runs.map((r) => r.runNo),
-        plan.runs.map((r) => JSON.stringify(r.path)),
-        plan.runs.map((r) => r.ended),
-        plan.runs.map((r) => r.outcome),
-        plan.answers.map((x) => x.assessmentId),
-        plan.answers.map((x) => x.itemId),
-        plan.answers.map((x) => x.response),
-        plan.answers.map((x) => x.correct),
-        ...(concerns.length === 0
-          ? []
-          : [concerns.map((c) => c.text), concerns.map((c) => JSON.stringify(c.categories))]),
-      ],
-    );
-    return row.ok === 1;
-  }
-
   /** The record after a submission (read when the client asks for it). */
   async progressFor(attemptId: string): Promise<AttemptProgress> {
     const attempt = await this.ds.getRepository(Attempt).findOne({ where: { id: attemptId } });
@@ -681,9 +601,4 @@ interface SnapshotRow {
   seen: [string, string][];
   runs: [string, number, string[], boolean, string | null][];
   answers: [string, string, string, boolean | null][];
-}
-
-function payloadOf(e: ProgressEventInput): Record<string, unknown> {
-  const { id: _id, kind: _kind, at: _at, ...rest } = e;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null));
 }
