@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { adminUrl, arg, createDatabase, dropDatabase, freePort, root, startServer } from './support.mjs';
@@ -320,6 +321,16 @@ async function insertLoop(url, seconds, clients) {
 }
 
 const ms = (n) => `${n.toFixed(1)} ms`;
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
 /** Connections of the three closed-loop runs below (warm-up, one at a time, saturation). */
 const CLOSED_LOOP_CONNECTIONS = 16 + 1 + 64;
 
@@ -344,7 +355,9 @@ async function main() {
     console.log(
       `0. One request at a time: ${single.result.requests.average.toFixed(0)} steps/s, mean ${ms(single.result.latency.mean)}\n`,
     );
+    const cpuBefore = cpuMs(server.pid);
     const sat = await run(url, ctx, seeded.students.slice(0, 4000), { connections: 64, seconds: SECONDS });
+    const cpuPerStep = (cpuMs(server.pid) - cpuBefore) / sat.result.requests.total;
     const insertsOne = await insertLoop(db.url, 5, 1);
     await client.query('TRUNCATE bench_insert');
     await client.query('DROP TABLE bench_insert');
@@ -354,6 +367,9 @@ async function main() {
     console.log('1. Saturation (64 connections, no rate limit)');
     console.log(
       `   steps/s ${steps.toFixed(0)}   p50 ${ms(sat.result.latency.p50)}   p99 ${ms(sat.result.latency.p99)}   outcomes ${JSON.stringify(sat.counts)}`,
+    );
+    console.log(
+      `   API process CPU per step: ${ms(cpuPerStep)} (the rest of the 2 cores serve PostgreSQL and this generator)`,
     );
     console.log(
       `   plain pg single-row INSERT loop on the same database: ${insertsOne.toFixed(0)} rows/s (1 connection), ${insertsMany.toFixed(0)} rows/s (16 connections)`,

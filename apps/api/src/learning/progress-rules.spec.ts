@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { compileModule, loadModule, type ModuleVersion } from '@haven/curriculum';
 import { availableChoices, choose, start } from '@haven/scenario-engine';
 import type { ProgressEventInput } from './learning.models';
-import { AttemptSnapshot, planProgress } from './progress-rules';
+import { AttemptSnapshot, emptySnapshot, planProgress } from './progress-rules';
 
 let n = 0;
 const ev = (e: Partial<ProgressEventInput> & { kind: ProgressEventInput['kind'] }): ProgressEventInput =>
@@ -12,19 +12,7 @@ const ev = (e: Partial<ProgressEventInput> & { kind: ProgressEventInput['kind'] 
     ...e,
   }) as ProgressEventInput;
 
-const empty = (): AttemptSnapshot => ({
-  attemptId: 'a1',
-  version: 0,
-  status: 'in_progress',
-  stepIndex: 0,
-  blockIndex: 0,
-  completedSteps: [],
-  alternativeTopics: [],
-  completedAt: null,
-  runs: [],
-  answers: [],
-  seen: new Map(),
-});
+const empty = (): AttemptSnapshot => emptySnapshot('a1');
 
 /** Applies a plan's outcome to a snapshot, as the database write does. */
 function applied(snap: AttemptSnapshot, plan: ReturnType<typeof planProgress>): AttemptSnapshot {

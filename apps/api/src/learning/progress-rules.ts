@@ -19,6 +19,21 @@ export interface AttemptSnapshot {
   seen: Map<string, string>;
 }
 
+/** A record with nothing in it yet. */
+export const emptySnapshot = (attemptId: string, version = 0): AttemptSnapshot => ({
+  attemptId,
+  version,
+  status: 'in_progress',
+  stepIndex: 0,
+  blockIndex: 0,
+  completedSteps: [],
+  alternativeTopics: [],
+  completedAt: null,
+  runs: [],
+  answers: [],
+  seen: new Map(),
+});
+
 export interface RunState {
   scenarioId: string;
   runNo: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CurriculumLoader } from '../catalog/curriculum-loader';
 import { seedFixtures } from '../testing/fixtures';
 import { createTestApp, TestApp } from '../testing/test-app';
-import type { AttemptSnapshot, ProgressPlan } from './progress-rules';
+import { emptySnapshot, type AttemptSnapshot, type ProgressPlan } from './progress-rules';
 import { ProgressWriter } from './progress-writer';
 
 interface Record {
@@ -12,19 +12,7 @@ interface Record {
 }
 
 /** A record as read: only the id and version matter to the writer. */
-const snapshotOf = (r: Record): AttemptSnapshot => ({
-  attemptId: r.id,
-  version: r.version,
-  status: 'in_progress',
-  stepIndex: 0,
-  blockIndex: 0,
-  completedSteps: [],
-  alternativeTopics: [],
-  completedAt: null,
-  runs: [],
-  answers: [],
-  seen: new Map(),
-});
+const snapshotOf = (r: Record): AttemptSnapshot => emptySnapshot(r.id, r.version);
 
 /** One scenario choice: the event, the run it extends, and the record's new position. */
 const choicePlan = (eventId: string, path: string[]): ProgressPlan => ({
