@@ -54,6 +54,23 @@ describe('sign-in and sessions', () => {
     expect(sessions.some((s) => s.tokenHash === token)).toBe(false);
   });
 
+  it('knows nobody from an expired session or a disabled account', async () => {
+    const expired = await signInStaff(t, 'principal@gulfcoast.example');
+    await t.ds.query(
+      `UPDATE user_session SET expires_at = now() - interval '1 minute'
+        WHERE user_id = (SELECT id FROM app_user WHERE email = 'principal@gulfcoast.example')`,
+    );
+    expect((await t.gql(expired, ME)).data).toEqual({ me: null });
+
+    const disabled = await signInStaff(t, 'ms.rivera@gulfcoast.example');
+    await t.ds.query(`UPDATE app_user SET disabled_at = now() WHERE email = 'ms.rivera@gulfcoast.example'`);
+    try {
+      expect((await t.gql(disabled, ME)).data).toEqual({ me: null });
+    } finally {
+      await t.ds.query(`UPDATE app_user SET disabled_at = NULL WHERE email = 'ms.rivera@gulfcoast.example'`);
+    }
+  });
+
   it('gives one generic error for a wrong password and for an unknown email', async () => {
     const wrong = await t.gql(t.agent(), SIGN_IN, {
       i: { email: 'teacher@gulfcoast.example', password: 'nope' },
