@@ -155,7 +155,7 @@ describe('progress writer: many students in one statement, each record judged on
     expect(kept.version).toBe(rows[4].version);
   });
 
-  it('never puts two writes of one record in the same statement: the second is judged after the first', async () => {
+  it('never writes one record in two statements at once: the second write is judged after the first', async () => {
     const [row]: Record[] = await t.ds.query(`SELECT id, version FROM attempt WHERE id = $1`, [
       records[6].id,
     ]);

@@ -36,6 +36,8 @@ interface PendingWrite {
 export class ProgressWriter {
   private readonly queue: PendingWrite[] = [];
   private inFlight = 0;
+  /** Records some running statement writes: a later write of one waits for it (no two statements lock one record). */
+  private readonly busy = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -53,24 +55,31 @@ export class ProgressWriter {
   private pump(): void {
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
       const batch = this.take();
+      if (batch.length === 0) return; // every waiting write is for a record being written: wait for it
       this.inFlight++;
+      for (const w of batch) this.busy.add(w.snap.attemptId);
       void this.run(batch).finally(() => {
         this.inFlight--;
+        for (const w of batch) this.busy.delete(w.snap.attemptId);
         this.pump();
       });
     }
   }
 
-  /** The next batch: at most one write per record (a second one waits, so it is judged against the first). */
+  /**
+   * The next batch, in arrival order: at most one write per record, and none for a record a running statement
+   * writes. Those wait, so each is judged against the write before it.
+   */
   private take(): PendingWrite[] {
     const batch: PendingWrite[] = [];
     const records = new Set<string>();
     const later: PendingWrite[] = [];
     while (this.queue.length > 0 && batch.length < MAX_BATCH) {
       const next = this.queue.shift()!;
-      if (records.has(next.snap.attemptId)) later.push(next);
+      const id = next.snap.attemptId;
+      if (records.has(id) || this.busy.has(id)) later.push(next);
       else {
-        records.add(next.snap.attemptId);
+        records.add(id);
         batch.push(next);
       }
     }
