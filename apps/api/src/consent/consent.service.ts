@@ -23,8 +23,19 @@ function toModel(r: ConsentRecord): ConsentRecordModel {
 }
 
 /** Parent/guardian consent records, and whether a student may receive the instruction (the state's model). */
+interface ClassContext {
+  state: string;
+  school_year: string;
+}
+
+const CLASS_CONTEXT_TTL_MS = 10 * 60_000;
+const MAX_CACHED_CLASSES = 20_000;
+
 @Injectable()
 export class ConsentService {
+  /** Each class's state and school year (neither changes once the class exists), by class id. */
+  private readonly classes = new Map<string, { context: ClassContext | undefined; expires: number }>();
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly tenancy: TenancyService,
@@ -154,28 +165,38 @@ export class ConsentService {
     classId: string,
     moduleId: string,
   ): Promise<{ model: ConsentModel; eligible: boolean }> {
-    const [cls]: { state: string; school_year: string }[] = await this.ds.query(
-      `SELECT d.state, c.school_year FROM class_section c JOIN school s ON s.id = c.school_id
-         JOIN district d ON d.id = s.district_id WHERE c.id = $1`,
-      [classId],
-    );
+    const cls = await this.classContext(classId);
     const model = cls ? consentModelOf(cls.state) : 'none';
-    if (model === 'none') return { model, eligible: true };
+    if (!cls || model === 'none') return { model, eligible: true };
     const records = await this.ds
       .getRepository(ConsentRecord)
       .find({ where: { studentId, schoolYear: cls.school_year } });
     return { model, eligible: isEligible(model, applying(records, moduleId)) };
   }
 
-  /** Students of the class who may not receive this module (opted out, or no written consent where required). */
-  async ineligibleInClass(classId: string, moduleId: string): Promise<Set<string>> {
-    const [cls]: { state: string; school_year: string }[] = await this.ds.query(
+  /**
+   * The state whose consent rules apply to a class, and its school year: read once per class and remembered
+   * for a while, as every submission of every student checks eligibility.
+   */
+  private async classContext(classId: string): Promise<ClassContext | undefined> {
+    const now = Date.now();
+    const hit = this.classes.get(classId);
+    if (hit && hit.expires > now) return hit.context;
+    const [context]: ClassContext[] = await this.ds.query(
       `SELECT d.state, c.school_year FROM class_section c JOIN school s ON s.id = c.school_id
          JOIN district d ON d.id = s.district_id WHERE c.id = $1`,
       [classId],
     );
+    if (this.classes.size >= MAX_CACHED_CLASSES) this.classes.clear();
+    this.classes.set(classId, { context, expires: now + CLASS_CONTEXT_TTL_MS });
+    return context;
+  }
+
+  /** Students of the class who may not receive this module (opted out, or no written consent where required). */
+  async ineligibleInClass(classId: string, moduleId: string): Promise<Set<string>> {
+    const cls = await this.classContext(classId);
     const model = cls ? consentModelOf(cls.state) : 'none';
-    if (model === 'none') return new Set();
+    if (!cls || model === 'none') return new Set();
     const students: { id: string }[] = await this.ds.query(
       `SELECT student_id AS id FROM enrollment WHERE class_id = $1`,
       [classId],
