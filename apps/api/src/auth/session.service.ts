@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { DataSource, LessThan } from 'typeorm';
 import { isRole, type Role } from '@haven/domain';
+import { RefreshingCache } from '../common/refreshing-cache';
 import { preparedQuery } from '../database/prepared';
 import { HavenConfig } from '../config/config';
 import { User } from '../identity/user.entity';
@@ -14,9 +15,9 @@ import { UserSession } from './session.entity';
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Signed-in callers are remembered for a short while, so a classroom of students sending steps does not cost
- * three lookups per request. Sign-out and language changes update it at once; anything else (a disabled
- * account, a removed role) takes effect within ACTOR_TTL_MS.
+ * Signed-in callers are remembered for a short while (and reloaded in the background while they keep coming),
+ * so a classroom of students sending steps does not cost a lookup per request. Sign-out and language changes
+ * update it at once; anything else (a disabled account, a removed role) takes effect within ACTOR_TTL_MS.
  */
 const ACTOR_TTL_MS = 30_000;
 const MAX_CACHED_ACTORS = 50_000;
@@ -49,7 +50,11 @@ function actorOf(row: ActorRow): Actor {
 
 @Injectable()
 export class SessionService {
-  private readonly actors = new Map<string, { actor: Actor; expires: number; sessionExpires: number }>();
+  /** Signed-in callers by token hash, with when their session ends. */
+  private readonly actors = new RefreshingCache<string, { actor: Actor; sessionExpires: number } | null>(
+    ACTOR_TTL_MS,
+    MAX_CACHED_ACTORS,
+  );
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -130,27 +135,24 @@ export class SessionService {
 
   /** Updates a remembered caller after they change a preference. */
   remember(actor: Actor): void {
-    for (const entry of this.actors.values()) {
-      if (entry.actor.userId === actor.userId)
-        entry.actor = { ...entry.actor, preferredLanguage: actor.preferredLanguage };
-    }
+    this.actors.update((entry) =>
+      entry && entry.actor.userId === actor.userId
+        ? { ...entry, actor: { ...entry.actor, preferredLanguage: actor.preferredLanguage } }
+        : entry,
+    );
   }
 
   private async lookup(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
     const key = sha256(token);
-    const now = Date.now();
-    const cached = this.actors.get(key);
-    if (cached && cached.expires > now && cached.sessionExpires > now) return cached.actor;
-    const [row] = await this.actorRows('haven_actor_by_token', 's.token_hash = $1', key);
-    const sessionExpires = row ? new Date(row.expires_at).getTime() : 0;
-    if (!row || sessionExpires < now) {
+    const entry = await this.actors.get(key, async () => {
+      const [row] = await this.actorRows('haven_actor_by_token', 's.token_hash = $1', key);
+      return row ? { actor: actorOf(row), sessionExpires: new Date(row.expires_at).getTime() } : null;
+    });
+    if (!entry || entry.sessionExpires < Date.now()) {
       this.actors.delete(key);
       return null;
     }
-    const actor = actorOf(row);
-    if (this.actors.size >= MAX_CACHED_ACTORS) this.actors.delete(this.actors.keys().next().value as string);
-    this.actors.set(key, { actor, expires: now + ACTOR_TTL_MS, sessionExpires });
-    return actor;
+    return entry.actor;
   }
 }

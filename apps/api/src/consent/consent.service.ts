@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RefreshingCache } from '../common/refreshing-cache';
 import type { ConsentModel } from '@haven/mandates';
 import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
@@ -34,7 +35,10 @@ const MAX_CACHED_CLASSES = 20_000;
 @Injectable()
 export class ConsentService {
   /** Each class's state and school year (neither changes once the class exists), by class id. */
-  private readonly classes = new Map<string, { context: ClassContext | undefined; expires: number }>();
+  private readonly classes = new RefreshingCache<string, ClassContext | undefined>(
+    CLASS_CONTEXT_TTL_MS,
+    MAX_CACHED_CLASSES,
+  );
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -179,17 +183,14 @@ export class ConsentService {
    * for a while, as every submission of every student checks eligibility.
    */
   private async classContext(classId: string): Promise<ClassContext | undefined> {
-    const now = Date.now();
-    const hit = this.classes.get(classId);
-    if (hit && hit.expires > now) return hit.context;
-    const [context]: ClassContext[] = await this.ds.query(
-      `SELECT d.state, c.school_year FROM class_section c JOIN school s ON s.id = c.school_id
-         JOIN district d ON d.id = s.district_id WHERE c.id = $1`,
-      [classId],
-    );
-    if (this.classes.size >= MAX_CACHED_CLASSES) this.classes.clear();
-    this.classes.set(classId, { context, expires: now + CLASS_CONTEXT_TTL_MS });
-    return context;
+    return this.classes.get(classId, async () => {
+      const [context]: ClassContext[] = await this.ds.query(
+        `SELECT d.state, c.school_year FROM class_section c JOIN school s ON s.id = c.school_id
+           JOIN district d ON d.id = s.district_id WHERE c.id = $1`,
+        [classId],
+      );
+      return context;
+    });
   }
 
   /** Students of the class who may not receive this module (opted out, or no written consent where required). */

@@ -29,6 +29,7 @@ import { TrainingService } from '../training/training.service';
 import { ConsentService } from '../consent/consent.service';
 import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
+import { RefreshingCache } from '../common/refreshing-cache';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
 import { ProgressWriter } from './progress-writer';
 
@@ -59,7 +60,11 @@ function afterWrite(snap: AttemptSnapshot, plan: ProgressPlan): AttemptSnapshot 
 /** Assignments, and students' progress through them. Every rule a submitted event must meet lives here. */
 @Injectable()
 export class LearningService {
-  private readonly access = new Map<string, { assignment: Assignment; eligible: boolean; expires: number }>();
+  /** Whether a student may work on an assignment, by `student:assignment` (see `studentAssignment`). */
+  private readonly access = new RefreshingCache<string, { assignment: Assignment; eligible: boolean } | null>(
+    ACCESS_TTL_MS,
+    100_000,
+  );
   /** The record as this process last wrote it, per student and assignment (see `submit`). */
   private readonly snapshots = new Map<string, AttemptSnapshot>();
 
@@ -201,7 +206,7 @@ export class LearningService {
       return { ...locked, moduleVersionId: target.id };
     });
     // Students' remembered access holds the assignment as it was: forget it.
-    for (const key of this.access.keys()) if (key.endsWith(`:${assignment.id}`)) this.access.delete(key);
+    this.access.deleteWhere((key) => key.endsWith(`:${assignment.id}`));
     return this.toAssignmentModel(row, target, actor.preferredLanguage);
   }
 
@@ -397,17 +402,13 @@ export class LearningService {
     actor: Actor,
     assignmentId: string,
   ): Promise<{ assignment: Assignment; eligible: boolean } | null> {
-    const key = `${actor.userId}:${assignmentId}`;
-    const hit = this.access.get(key);
-    if (hit && hit.expires > Date.now()) return hit;
-    const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
-    if (!assignment) return null;
-    const bundle = await this.bundles.get(assignment.moduleVersionId);
-    const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, bundle.id);
-    if (this.access.size > 100_000) this.access.clear();
-    const entry = { assignment, eligible, expires: Date.now() + ACCESS_TTL_MS };
-    this.access.set(key, entry);
-    return entry;
+    return this.access.get(`${actor.userId}:${assignmentId}`, async () => {
+      const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
+      if (!assignment) return null;
+      const bundle = await this.bundles.get(assignment.moduleVersionId);
+      const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, bundle.id);
+      return { assignment, eligible };
+    });
   }
 
   private languageFor(actor: Actor, b: ModuleVersion): string {

@@ -8,7 +8,7 @@ import type { ProgressEventInput } from './learning.models';
 import type { AttemptSnapshot, ProgressPlan } from './progress-rules';
 
 /** Statements in flight at once; writes that arrive meanwhile wait and go together in the next statement. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 2;
 /** The most records one statement writes (bounds its parameters and the time it holds row locks). */
 const MAX_BATCH = 256;
 
