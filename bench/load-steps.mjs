@@ -131,7 +131,8 @@ function accept(student, event, scenario) {
 }
 
 /** Keep-alive connections for the classroom run (lighter than fetch, so the generator leaves the cores to the server). */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+// An idle connection is closed after 4 s, before the server's 5 s keep-alive timeout closes it under a request.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
 
 function post(url, token, payload) {
   const body = JSON.stringify(payload);

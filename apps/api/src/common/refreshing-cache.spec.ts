@@ -18,15 +18,15 @@ describe('RefreshingCache', () => {
   it('loads once and answers from memory while the value is young', async () => {
     const c = cache();
     expect(await c.get('a', loader('one'))).toBe('one');
-    clock = 14_999;
+    clock = 23_999;
     expect(await c.get('a', loader('two'))).toBe('one');
     expect(loads).toBe(1);
   });
 
-  it('answers at once past half its life and reloads in the background, once', async () => {
+  it('answers at once in the last fifth of its life and reloads in the background, once', async () => {
     const c = cache();
     await c.get('a', loader('one'));
-    clock = 20_000;
+    clock = 24_000;
     let finish!: (v: string) => void;
     const slow = () => {
       loads++;
@@ -40,7 +40,7 @@ describe('RefreshingCache', () => {
     expect(await c.get('a', loader('four'))).toBe('two');
     expect(loads).toBe(2);
     // The reload restarted its life: still remembered 30 s after the first load.
-    clock = 45_000;
+    clock = 53_000;
     expect(await c.get('a', loader('five'))).toBe('two');
   });
 
@@ -54,7 +54,7 @@ describe('RefreshingCache', () => {
   it('keeps a deleted entry deleted even when a background reload finishes after', async () => {
     const c = cache();
     await c.get('a', loader('one'));
-    clock = 20_000;
+    clock = 24_000;
     let finish!: (v: string) => void;
     await c.get('a', () => new Promise<string>((r) => (finish = r)));
     c.delete('a');

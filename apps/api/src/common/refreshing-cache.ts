@@ -1,3 +1,6 @@
+/** Share of its life after which an entry in use is reloaded in the background. */
+const REFRESH_AFTER = 0.8;
+
 interface Entry<V> {
   value: V;
   loadedAt: number;
@@ -6,8 +9,9 @@ interface Entry<V> {
 
 /**
  * Remembers values for at most `ttlMs` (a change, such as a disabled account, takes effect within that time),
- * and reloads an entry in the background once it is older than half of that, so a caller who comes back
- * regularly (a student sending a step every few seconds) never waits for the reload.
+ * and reloads an entry in the background in the last fifth of its life, so a caller who comes back at least
+ * that often (a student sending a step every few seconds) never waits for the reload, and an entry is reloaded
+ * about once per life.
  *
  * A value that `load` resolves to `undefined` or `null` is not remembered. When `maxEntries` is reached the
  * oldest entry goes.
@@ -25,7 +29,7 @@ export class RefreshingCache<K, V> {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && now - hit.loadedAt < this.ttlMs) {
-      if (!hit.refreshing && now - hit.loadedAt >= this.ttlMs / 2) {
+      if (!hit.refreshing && now - hit.loadedAt >= this.ttlMs * REFRESH_AFTER) {
         hit.refreshing = true;
         // A failed reload leaves the entry to expire; the next caller then loads it and sees the error.
         // Stored only if the entry is still the one being refreshed: a `delete` meanwhile (a sign-out) wins.
