@@ -359,7 +359,7 @@ export class LearningService {
   }
 
   async myModule(actor: Actor, assignmentId: string): Promise<StudentModule | null> {
-    const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
+    const assignment = await this.tenancy.assignmentOfStudent(actor, assignmentId);
     if (!assignment) return null;
     const b = await this.bundles.get(assignment.moduleVersionId);
     const lang = this.languageFor(actor, b);
@@ -403,7 +403,7 @@ export class LearningService {
     assignmentId: string,
   ): Promise<{ assignment: Assignment; eligible: boolean } | null> {
     return this.access.get(`${actor.userId}:${assignmentId}`, async () => {
-      const [assignment] = await this.tenancy.assignmentsOfStudent(actor, assignmentId);
+      const assignment = await this.tenancy.assignmentOfStudent(actor, assignmentId);
       if (!assignment) return null;
       const bundle = await this.bundles.get(assignment.moduleVersionId);
       const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, bundle.id);

@@ -7,6 +7,8 @@ import { ClassSection } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
 import { School } from '../identity/school.entity';
 import { Assignment } from '../learning/learning.entities';
+import { HavenConfig } from '../config/config';
+import { preparedQuery } from '../database/prepared';
 
 /**
  * Tenant isolation in one place. Every read of districts, schools and classes goes through here; a row the
@@ -22,7 +24,10 @@ import { Assignment } from '../learning/learning.entities';
  */
 @Injectable()
 export class TenancyService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: HavenConfig,
+  ) {}
 
   private isPlatform(actor: Actor): boolean {
     return hasRole(actor, 'platform_admin');
@@ -234,14 +239,48 @@ export class TenancyService {
   }
 
   /** Assignments of the classes a student is enrolled in, once they are open. */
-  assignmentsOfStudent(actor: Actor, assignmentId?: string): Promise<Assignment[]> {
+  /**
+   * One open assignment of a class the student is enrolled in, or undefined. The check behind every step a
+   * student sends (remembered by the caller): one prepared statement.
+   */
+  async assignmentOfStudent(actor: Actor, assignmentId: string): Promise<Assignment | undefined> {
+    if (actor.kind !== 'student') return undefined;
+    const [row] = await preparedQuery<{
+      id: string;
+      class_id: string;
+      module_version_id: string;
+      assigned_by: string;
+      opens_at: Date;
+      due_at: Date | null;
+      created_at: Date;
+    }>(
+      this.ds,
+      this.config.embedded ? null : 'haven_assignment_of_student',
+      `SELECT a.id, a.class_id, a.module_version_id, a.assigned_by, a.opens_at, a.due_at, a.created_at
+         FROM assignment a JOIN enrollment e ON e.class_id = a.class_id AND e.student_id = $1
+        WHERE a.id = $2 AND a.opens_at <= now()`,
+      [actor.userId, assignmentId],
+    );
+    return row
+      ? this.ds.getRepository(Assignment).create({
+          id: row.id,
+          classId: row.class_id,
+          moduleVersionId: row.module_version_id,
+          assignedBy: row.assigned_by,
+          opensAt: new Date(row.opens_at),
+          dueAt: row.due_at ? new Date(row.due_at) : null,
+          createdAt: new Date(row.created_at),
+        })
+      : undefined;
+  }
+
+  assignmentsOfStudent(actor: Actor): Promise<Assignment[]> {
     if (actor.kind !== 'student') return Promise.resolve([]);
     const qb = this.ds
       .getRepository(Assignment)
       .createQueryBuilder('a')
       .innerJoin('enrollment', 'e', 'e.class_id = a.class_id AND e.student_id = :me', { me: actor.userId })
       .where('a.opens_at <= now()');
-    if (assignmentId) qb.andWhere('a.id = :assignmentId', { assignmentId });
     return qb.orderBy('a.due_at', 'ASC', 'NULLS LAST').addOrderBy('a.opens_at', 'DESC').getMany();
   }
 
