@@ -196,3 +196,33 @@ export const outcomesReport: Resolver = (variables) => ({
     },
   },
 });
+
+/** Nothing of any kind (a rostering import's counts). */
+export const ZERO_COUNTS = { schools: 0, classes: 0, students: 0, staff: 0, enrollments: 0 };
+
+/** One applied import run in a rostering page's history, with `students` students created. */
+export function importRunRow(run: {
+  fileName: string;
+  mode: string;
+  startedByName: string;
+  errorCount: number;
+  warningCount: number;
+  students: number;
+}) {
+  const counts = (students = 0) => ({ __typename: 'ImportKindCounts', ...ZERO_COUNTS, students });
+  return {
+    __typename: 'ImportRun',
+    id: 'r-1',
+    fileName: run.fileName,
+    mode: run.mode,
+    status: 'applied',
+    createdAt: '2026-09-01T14:00:00.000Z',
+    startedByName: run.startedByName,
+    errorCount: run.errorCount,
+    warningCount: run.warningCount,
+    createdStudentCount: run.students,
+    created: counts(run.students),
+    updated: counts(),
+    deactivated: counts(),
+  };
+}

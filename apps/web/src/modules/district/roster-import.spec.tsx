@@ -1,8 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { importRunRow, ZERO_COUNTS } from './district-fixtures';
 import { DISTRICT_ADMIN, renderApp, signedInAs } from '../../testing/render-app';
 import { csvField, pinsCsv, type ImportAnswer } from './components/roster-import-api';
-
-const zero = { schools: 0, classes: 0, students: 0, staff: 0, enrollments: 0 };
 
 function answer(overrides: Partial<ImportAnswer> = {}): ImportAnswer {
   return {
@@ -12,8 +11,8 @@ function answer(overrides: Partial<ImportAnswer> = {}): ImportAnswer {
     status: 'dry-run',
     counts: {
       created: { schools: 1, classes: 1, students: 2, staff: 1, enrollments: 3 },
-      updated: zero,
-      deactivated: { ...zero, enrollments: 1 },
+      updated: ZERO_COUNTS,
+      deactivated: { ...ZERO_COUNTS, enrollments: 1 },
       errors: 1,
       warnings: 1,
       files: ['orgs.csv', 'users.csv'],
@@ -44,21 +43,14 @@ function answer(overrides: Partial<ImportAnswer> = {}): ImportAnswer {
 const importRuns = () => ({
   data: {
     importRuns: [
-      {
-        __typename: 'ImportRun',
-        id: 'r-1',
+      importRunRow({
         fileName: 'fall.zip',
         mode: 'valid-rows',
-        status: 'applied',
-        createdAt: '2026-09-01T14:00:00.000Z',
         startedByName: 'Alex Morgan',
         errorCount: 2,
         warningCount: 0,
-        createdStudentCount: 40,
-        created: { __typename: 'ImportKindCounts', ...zero, students: 40 },
-        updated: { __typename: 'ImportKindCounts', ...zero },
-        deactivated: { __typename: 'ImportKindCounts', ...zero },
-      },
+        students: 40,
+      }),
     ],
   },
 });

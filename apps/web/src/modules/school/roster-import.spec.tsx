@@ -1,9 +1,8 @@
 import axe from 'axe-core';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { importRunRow, ZERO_COUNTS } from '../district/district-fixtures';
 import { renderApp, signedInAs, viewer } from '../../testing/render-app';
 import type { ImportAnswer } from '../district/components/roster-import-api';
-
-const zero = { schools: 0, classes: 0, students: 0, staff: 0, enrollments: 0 };
 
 const PRINCIPAL = viewer({
   id: 'u-p',
@@ -20,9 +19,9 @@ function dryRun(overrides: Partial<ImportAnswer> = {}): ImportAnswer {
     mode: 'all-or-nothing',
     status: 'dry-run',
     counts: {
-      created: { ...zero, classes: 1, students: 2, enrollments: 2 },
-      updated: zero,
-      deactivated: zero,
+      created: { ...ZERO_COUNTS, classes: 1, students: 2, enrollments: 2 },
+      updated: ZERO_COUNTS,
+      deactivated: ZERO_COUNTS,
       errors: 0,
       warnings: 2,
       files: ['classes.csv', 'enrollments.csv', 'orgs.csv', 'users.csv'],
@@ -54,21 +53,14 @@ function dryRun(overrides: Partial<ImportAnswer> = {}): ImportAnswer {
 const schoolImportRuns = () => ({
   data: {
     schoolImportRuns: [
-      {
-        __typename: 'ImportRun',
-        id: 'r-1',
+      importRunRow({
         fileName: 'bayside.zip',
         mode: 'all-or-nothing',
-        status: 'applied',
-        createdAt: '2026-09-01T14:00:00.000Z',
         startedByName: 'Pat Kim',
         errorCount: 0,
         warningCount: 3,
-        createdStudentCount: 2,
-        created: { __typename: 'ImportKindCounts', ...zero, students: 2 },
-        updated: { __typename: 'ImportKindCounts', ...zero },
-        deactivated: { __typename: 'ImportKindCounts', ...zero },
-      },
+        students: 2,
+      }),
     ],
   },
 });

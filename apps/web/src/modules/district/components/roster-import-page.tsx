@@ -2,7 +2,11 @@ import { useId, useMemo, useRef, useState, type FormEvent, type RefObject } from
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { ImportRunsDocument, SchoolImportRunsDocument, type ImportRunsQuery } from '../../../gql/graphql';
+import {
+  ImportRunsDocument,
+  SchoolImportRunsDocument,
+  type ImportRunFieldsFragment,
+} from '../../../gql/graphql';
 import { formatDateTime } from '../../layout/format';
 import { Loading, QueryError } from '../../layout/components/status';
 import { TableRegion } from '../../layout/components/table-region';
@@ -566,14 +570,12 @@ function SchoolHistory() {
   return <HistoryTable runs={data?.schoolImportRuns} error={error} onRetry={() => void refetch()} />;
 }
 
-type HistoryRun = ImportRunsQuery['importRuns'][number];
-
 function HistoryTable({
   runs,
   error,
   onRetry,
 }: {
-  runs: readonly HistoryRun[] | undefined;
+  runs: readonly ImportRunFieldsFragment[] | undefined;
   error: unknown;
   onRetry: () => void;
 }) {
