@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { DataSource, LessThan } from 'typeorm';
 import { isRole, type Role } from '@haven/domain';
+import { batchLoader, RELOAD_WINDOW_MS } from '../common/batch-loader';
 import { RefreshingCache } from '../common/refreshing-cache';
 import { preparedQuery } from '../database/prepared';
 import { HavenConfig } from '../config/config';
@@ -26,6 +27,7 @@ const MAX_CACHED_ACTORS = 50_000;
 const STUDENT_SESSION_HOURS = 4;
 
 interface ActorRow {
+  token_hash: string;
   session_id: string;
   expires_at: Date | string;
   user_id: string;
@@ -55,6 +57,11 @@ export class SessionService {
     ACTOR_TTL_MS,
     MAX_CACHED_ACTORS,
   );
+  /** Callers asked for together (a classroom arriving) are read in one query; background reloads every 100 ms. */
+  private readonly actorLoads = batchLoader((hashes: readonly string[]) => this.loadActors(hashes));
+  private readonly actorReloads = batchLoader((hashes: readonly string[]) => this.loadActors(hashes), {
+    windowMs: RELOAD_WINDOW_MS,
+  });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -108,14 +115,14 @@ export class SessionService {
   }
 
   /**
-   * The session, its user (unless disabled) and their role grants, in one query: a cold start of a classroom
-   * signs in thirty students at once.
+   * Sessions, their users (unless disabled) and the users' role grants, in one query: a cold start of a
+   * classroom signs in thirty students at once.
    */
-  private actorRows(name: string, where: string, value: string): Promise<ActorRow[]> {
+  private actorRows(name: string, where: string, value: string | readonly string[]): Promise<ActorRow[]> {
     return preparedQuery<ActorRow>(
       this.ds,
-      this.config.embedded ? null : name,
-      `SELECT s.id AS session_id, s.expires_at, u.id AS user_id, u.kind, u.display_name, u.preferred_language,
+      name,
+      `SELECT s.token_hash, s.id AS session_id, s.expires_at, u.id AS user_id, u.kind, u.display_name, u.preferred_language,
               (SELECT coalesce(json_agg(json_build_array(g.role, g.district_id, g.school_id)), '[]'::json)
                  FROM role_grant g WHERE g.user_id = u.id) AS grants
          FROM user_session s JOIN app_user u ON u.id = s.user_id AND u.disabled_at IS NULL
@@ -145,14 +152,25 @@ export class SessionService {
   private async lookup(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
     const key = sha256(token);
-    const entry = await this.actors.get(key, async () => {
-      const [row] = await this.actorRows('haven_actor_by_token', 's.token_hash = $1', key);
-      return row ? { actor: actorOf(row), sessionExpires: new Date(row.expires_at).getTime() } : null;
-    });
+    const entry = await this.actors.get(key, (why) =>
+      (why === 'miss' ? this.actorLoads : this.actorReloads).load(key),
+    );
     if (!entry || entry.sessionExpires < Date.now()) {
       this.actors.delete(key);
       return null;
     }
     return entry.actor;
+  }
+
+  /** The callers of many sessions (by token hash), in the order asked; null where there is none. */
+  private async loadActors(
+    hashes: readonly string[],
+  ): Promise<({ actor: Actor; sessionExpires: number } | null)[]> {
+    const rows = await this.actorRows('haven_actors_by_tokens', 's.token_hash = ANY($1::text[])', hashes);
+    const byHash = new Map(rows.map((row) => [row.token_hash, row]));
+    return hashes.map((hash) => {
+      const row = byHash.get(hash);
+      return row ? { actor: actorOf(row), sessionExpires: new Date(row.expires_at).getTime() } : null;
+    });
   }
 }

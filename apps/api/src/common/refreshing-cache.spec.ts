@@ -78,4 +78,17 @@ describe('RefreshingCache', () => {
     c.deleteWhere((k) => k === 'd');
     expect(await c.get('d', loader('x'))).toBe('x');
   });
+
+  it('tells the loader whether a caller waits (a miss) or not (a background refresh)', async () => {
+    const c = cache();
+    const why: string[] = [];
+    const load = (reason: 'miss' | 'refresh') => {
+      why.push(reason);
+      return Promise.resolve(reason);
+    };
+    await c.get('a', load);
+    clock = 24_000;
+    await c.get('a', load);
+    expect(why).toEqual(['miss', 'refresh']);
+  });
 });

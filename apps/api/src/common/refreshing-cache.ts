@@ -25,7 +25,8 @@ export class RefreshingCache<K, V> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(key: K, load: () => Promise<V>): Promise<V> {
+  /** `load` is told why it runs: a `miss` has a caller waiting, a `refresh` runs in the background. */
+  async get(key: K, load: (why: 'miss' | 'refresh') => Promise<V>): Promise<V> {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && now - hit.loadedAt < this.ttlMs) {
@@ -33,7 +34,7 @@ export class RefreshingCache<K, V> {
         hit.refreshing = true;
         // A failed reload leaves the entry to expire; the next caller then loads it and sees the error.
         // Stored only if the entry is still the one being refreshed: a `delete` meanwhile (a sign-out) wins.
-        load().then(
+        load('refresh').then(
           (value) => {
             if (this.entries.get(key) === hit) this.store(key, value);
           },
@@ -42,7 +43,7 @@ export class RefreshingCache<K, V> {
       }
       return hit.value;
     }
-    const value = await load();
+    const value = await load('miss');
     this.store(key, value);
     return value;
   }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { CurriculumLoader } from '../catalog/curriculum-loader';
+import { ConsentService } from './consent.service';
 import { DEMO_PASSWORD } from '../seed/demo-district';
 import { seedDistrict, SeededDistrict } from '../seed/district-seed';
 import { Fixtures, seedFixtures, signInStaff, signInStudent } from '../testing/fixtures';
@@ -280,5 +281,38 @@ describe('parental consent following the state consent model', () => {
       i: { studentId: tex, schoolYear: YEAR, kind: 'opt-out' },
     });
     expect(asStudent.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("answers many students of different states in one call, each by their own state's rules and records", async () => {
+    await t.ds.query(`DELETE FROM consent_record`);
+    const ana = ca.users.get('VALLEY:ana')!.id;
+    const ben = ca.users.get('VALLEY:ben')!.id;
+    const tex = f.other.users.get('PECAN:tex')!.id;
+    const maya = f.demo.users.get('BAYSIDE:maya')!.id;
+    const txClass = f.other.classes.get('Health 6')!.id;
+    await t.ds.query(
+      `INSERT INTO consent_record (student_id, school_year, kind, module_id) VALUES
+         ($1, $4, 'opt-out', NULL), ($2, $4, 'written-consent', $5), ($3, $4, 'opt-out', NULL),
+         ($2, '2025-2026', 'written-consent', NULL)`,
+      [ben, tex, maya, YEAR, MODULE],
+    );
+    const caClass = ca.classes.get('Health 7')!.id;
+    const flClass = f.demo.classes.get('Health 7, Period 2')!.id;
+    const answers = await t.app.get(ConsentService).eligibilities([
+      { studentId: ana, classId: caClass, moduleId: MODULE },
+      { studentId: ben, classId: caClass, moduleId: MODULE },
+      { studentId: tex, classId: txClass, moduleId: MODULE },
+      { studentId: tex, classId: txClass, moduleId: 'another-module' },
+      { studentId: maya, classId: flClass, moduleId: MODULE },
+    ]);
+    expect(answers).toEqual([
+      { model: 'opt-out', eligible: true }, // nothing on file
+      { model: 'opt-out', eligible: false }, // opted out
+      { model: 'opt-in-written', eligible: true }, // written consent for this module, this year
+      { model: 'opt-in-written', eligible: false }, // not for another module (last year's consent does not count)
+      { model: 'none', eligible: true }, // Florida: an opt-out is not recognised
+    ]);
+    expect(await t.app.get(ConsentService).eligibility(ben, caClass, MODULE)).toEqual(answers[1]);
+    await t.ds.query(`DELETE FROM consent_record`);
   });
 });

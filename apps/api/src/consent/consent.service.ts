@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { badInput, notFound } from '../common/errors';
+import { preparedQuery } from '../database/prepared';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { ConsentRecord } from './consent.entity';
 import { ClassConsent, ConsentRecordModel, RecordConsentInput } from './consent.models';
@@ -169,13 +170,44 @@ export class ConsentService {
     classId: string,
     moduleId: string,
   ): Promise<{ model: ConsentModel; eligible: boolean }> {
-    const cls = await this.classContext(classId);
-    const model = cls ? consentModelOf(cls.state) : 'none';
-    if (!cls || model === 'none') return { model, eligible: true };
-    const records = await this.ds
-      .getRepository(ConsentRecord)
-      .find({ where: { studentId, schoolYear: cls.school_year } });
-    return { model, eligible: isEligible(model, applying(records, moduleId)) };
+    const [answer] = await this.eligibilities([{ studentId, classId, moduleId }]);
+    return answer;
+  }
+
+  /** `eligibility` for many students at once, in the order asked: one query for the consent records of all. */
+  async eligibilities(
+    asked: readonly { studentId: string; classId: string; moduleId: string }[],
+  ): Promise<{ model: ConsentModel; eligible: boolean }[]> {
+    const contexts = await Promise.all(asked.map((a) => this.classContext(a.classId)));
+    const models = contexts.map((cls) => (cls ? consentModelOf(cls.state) : 'none'));
+    const concerned = asked.flatMap((a, i) =>
+      models[i] === 'none' ? [] : [{ studentId: a.studentId, schoolYear: contexts[i]!.school_year }],
+    );
+    const records = new Map<string, { kind: ConsentRecord['kind']; moduleId: string | null }[]>();
+    if (concerned.length > 0) {
+      const rows = await preparedQuery<{
+        student_id: string;
+        school_year: string;
+        kind: ConsentRecord['kind'];
+        module_id: string | null;
+      }>(
+        this.ds,
+        'haven_consent_records_of_students',
+        `SELECT student_id, school_year, kind, module_id FROM consent_record
+          WHERE student_id = ANY($1::uuid[]) AND school_year = ANY($2::varchar[])`,
+        [[...new Set(concerned.map((c) => c.studentId))], [...new Set(concerned.map((c) => c.schoolYear))]],
+      );
+      for (const row of rows) {
+        const key = `${row.student_id}:${row.school_year}`;
+        records.set(key, [...(records.get(key) ?? []), { kind: row.kind, moduleId: row.module_id }]);
+      }
+    }
+    return asked.map((a, i) => {
+      const model = models[i];
+      if (model === 'none') return { model, eligible: true };
+      const mine = records.get(`${a.studentId}:${contexts[i]!.school_year}`) ?? [];
+      return { model, eligible: isEligible(model, applying(mine, a.moduleId)) };
+    });
   }
 
   /**

@@ -2,6 +2,9 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@haven/migrations';
 import { ENTITIES } from './entities';
 
+/** The embedded database's connections name themselves so (see `isEmbedded`). */
+const EMBEDDED_APPLICATION = 'haven-embedded';
+
 /**
  * The one DataSource definition, for the app, the migration CLI and tests. `synchronize` is never on: the
  * schema comes from migrations/.
@@ -19,6 +22,7 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     poolSize: embedded ? 1 : 10,
+    applicationName: embedded ? EMBEDDED_APPLICATION : 'haven',
     connectTimeoutMS: 5000,
     logging: ['error'],
   };
@@ -26,4 +30,9 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
 
 export function createDataSource(url: string, embedded: boolean): DataSource {
   return new DataSource(dataSourceOptions(url, embedded));
+}
+
+/** Whether a data source talks to the embedded database (PGlite behind pglite-socket). */
+export function isEmbedded(ds: DataSource): boolean {
+  return (ds.options as { applicationName?: string }).applicationName === EMBEDDED_APPLICATION;
 }

@@ -5,6 +5,7 @@ import type { ModuleVersion } from '@haven/curriculum';
 import type TestAgent from 'supertest/lib/agent';
 import { CurriculumLoader } from '../catalog/curriculum-loader';
 import { ModuleBundles } from './module-bundles';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { Fixtures, seedFixtures, signInStaff, signInStudent } from '../testing/fixtures';
 import { createTestApp, TestApp } from '../testing/test-app';
 
@@ -121,6 +122,20 @@ describe('students learning: assignments and progress that is never recorded twi
     });
     const r = await submit(leo, [ev({ kind: 'reflection', promptId: 'p', text: 'hi' })]);
     expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it("checks many students' access in one statement, each alone: enrolled, not enrolled, unknown, malformed", async () => {
+    const maya = f.demo.users.get('BAYSIDE:maya')!.id;
+    const leo = f.demo.users.get('BAYSIDE:leo')!.id;
+    const found = await t.app.get(TenancyService).assignmentsForStudents([
+      { studentId: leo, assignmentId },
+      { studentId: maya, assignmentId },
+      { studentId: maya, assignmentId: randomUUID() },
+      { studentId: maya, assignmentId: 'not-an-id' },
+      { studentId: maya, assignmentId },
+    ]);
+    expect(found.map((a) => a?.id)).toEqual([undefined, assignmentId, undefined, undefined, assignmentId]);
+    expect(found[1]).toMatchObject({ classId: f.demo.classes.get('Health 7, Period 2')!.id });
   });
 
   it('serves the module to the student without facilitator notes or answer keys', async () => {

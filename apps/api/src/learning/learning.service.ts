@@ -27,8 +27,8 @@ import {
 import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
 import { ConsentService } from '../consent/consent.service';
-import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
+import { batchLoader, RELOAD_WINDOW_MS } from '../common/batch-loader';
 import { RefreshingCache } from '../common/refreshing-cache';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
 import { ProgressWriter } from './progress-writer';
@@ -57,14 +57,22 @@ function afterWrite(snap: AttemptSnapshot, plan: ProgressPlan): AttemptSnapshot 
   };
 }
 
+/** Whether a student may work on an assignment: it is open in one of their classes, and consent allows it. */
+interface StudentAccess {
+  assignment: Assignment;
+  eligible: boolean;
+}
+
 /** Assignments, and students' progress through them. Every rule a submitted event must meet lives here. */
 @Injectable()
 export class LearningService {
   /** Whether a student may work on an assignment, by `student:assignment` (see `studentAssignment`). */
-  private readonly access = new RefreshingCache<string, { assignment: Assignment; eligible: boolean } | null>(
-    ACCESS_TTL_MS,
-    100_000,
-  );
+  private readonly access = new RefreshingCache<string, StudentAccess | null>(ACCESS_TTL_MS, 100_000);
+  /** Access checks asked for together (a classroom's first steps) go as one; background reloads every 100 ms. */
+  private readonly accessLoads = batchLoader((keys: readonly string[]) => this.loadAccess(keys));
+  private readonly accessReloads = batchLoader((keys: readonly string[]) => this.loadAccess(keys), {
+    windowMs: RELOAD_WINDOW_MS,
+  });
   /** The record as this process last wrote it, per student and assignment (see `submit`). */
   private readonly snapshots = new Map<string, AttemptSnapshot>();
 
@@ -74,7 +82,6 @@ export class LearningService {
     private readonly bundles: ModuleBundles,
     private readonly audit: AuditService,
     private readonly training: TrainingService,
-    private readonly config: HavenConfig,
     private readonly consent: ConsentService,
     private readonly writer: ProgressWriter,
   ) {}
@@ -398,17 +405,36 @@ export class LearningService {
    * The assignment if this student may work on it (tenancy decides), remembered briefly: a class of students
    * submitting steps should not re-check enrolment on every step.
    */
-  private async studentAssignment(
-    actor: Actor,
-    assignmentId: string,
-  ): Promise<{ assignment: Assignment; eligible: boolean } | null> {
-    return this.access.get(`${actor.userId}:${assignmentId}`, async () => {
-      const assignment = await this.tenancy.assignmentOfStudent(actor, assignmentId);
-      if (!assignment) return null;
-      const bundle = await this.bundles.get(assignment.moduleVersionId);
-      const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, bundle.id);
-      return { assignment, eligible };
+  private async studentAssignment(actor: Actor, assignmentId: string): Promise<StudentAccess | null> {
+    if (actor.kind !== 'student') return null;
+    const key = `${actor.userId}:${assignmentId}`;
+    return this.access.get(key, (why) => (why === 'miss' ? this.accessLoads : this.accessReloads).load(key));
+  }
+
+  /** Access for many `student:assignment` keys: one statement for the assignments, one for consent. */
+  private async loadAccess(keys: readonly string[]): Promise<(StudentAccess | null)[]> {
+    const asked = keys.map((key) => {
+      const [studentId, assignmentId] = key.split(':');
+      return { studentId, assignmentId };
     });
+    const assignments = await this.tenancy.assignmentsForStudents(asked);
+    const found = await Promise.all(
+      assignments.map(async (assignment, i) =>
+        assignment
+          ? {
+              assignment,
+              studentId: asked[i].studentId,
+              moduleId: (await this.bundles.get(assignment.moduleVersionId)).id,
+            }
+          : null,
+      ),
+    );
+    const open = found.filter((f) => f !== null);
+    const answers = await this.consent.eligibilities(
+      open.map((f) => ({ studentId: f.studentId, classId: f.assignment.classId, moduleId: f.moduleId })),
+    );
+    const eligible = new Map(open.map((f, i) => [f, answers[i].eligible]));
+    return found.map((f) => (f ? { assignment: f.assignment, eligible: eligible.get(f)! } : null));
   }
 
   private languageFor(actor: Actor, b: ModuleVersion): string {
@@ -493,7 +519,7 @@ export class LearningService {
     const read = (): Promise<SnapshotRow[]> =>
       preparedQuery<SnapshotRow>(
         this.ds,
-        this.config.embedded ? null : 'haven_progress_snapshot',
+        'haven_progress_snapshot',
         `SELECT t.id, t.version, t.status, t.step_index, t.block_index, t.completed_steps, t.alternative_topics, t.completed_at,
                 (SELECT coalesce(json_agg(json_build_array(p.id, p.attempt_id)), '[]'::json)
                    FROM progress_event p WHERE p.id = ANY($3::uuid[])) AS seen,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { matchConcerns } from '@haven/safeguarding';
 import { DataSource } from 'typeorm';
-import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
 import type { ProgressEventInput } from './learning.models';
 import type { AttemptSnapshot, ProgressPlan } from './progress-rules';
@@ -39,10 +38,7 @@ export class ProgressWriter {
   /** Records some running statement writes: a later write of one waits for it (no two statements lock one record). */
   private readonly busy = new Set<string>();
 
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly config: HavenConfig,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   /** Resolves to true when the record was written, false when its version had moved on (read it again). */
   write(snap: AttemptSnapshot, plan: ProgressPlan): Promise<boolean> {
@@ -125,11 +121,7 @@ export class ProgressWriter {
     const [row] = await preparedQuery<{ written: string[] }>(
       this.ds,
       // Two statements: the common one, and (rarely) one that also raises safeguarding alerts.
-      this.config.embedded
-        ? null
-        : concerns.length === 0
-          ? 'haven_progress_write_batch'
-          : 'haven_progress_write_batch_alert',
+      concerns.length === 0 ? 'haven_progress_write_batch' : 'haven_progress_write_batch_alert',
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::int[], $3::varchar[], $4::int[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
                 AS i(attempt_id, version, status, step_index, block_index, completed_steps, alternative_topics, completed_at)),

@@ -7,7 +7,6 @@ import { ClassSection } from '../identity/class-section.entity';
 import { District } from '../identity/district.entity';
 import { School } from '../identity/school.entity';
 import { Assignment } from '../learning/learning.entities';
-import { HavenConfig } from '../config/config';
 import { preparedQuery } from '../database/prepared';
 
 /**
@@ -24,10 +23,7 @@ import { preparedQuery } from '../database/prepared';
  */
 @Injectable()
 export class TenancyService {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly config: HavenConfig,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   private isPlatform(actor: Actor): boolean {
     return hasRole(actor, 'platform_admin');
@@ -245,7 +241,21 @@ export class TenancyService {
    */
   async assignmentOfStudent(actor: Actor, assignmentId: string): Promise<Assignment | undefined> {
     if (actor.kind !== 'student') return undefined;
-    const [row] = await preparedQuery<{
+    const [assignment] = await this.assignmentsForStudents([{ studentId: actor.userId, assignmentId }]);
+    return assignment;
+  }
+
+  /**
+   * `assignmentOfStudent` for many students at once (the caller has checked each is a student), in the order
+   * asked: one statement for a classroom's first steps. An id that is not a UUID finds nothing (and does not
+   * fail the others' statement).
+   */
+  async assignmentsForStudents(
+    asked: readonly { studentId: string; assignmentId: string }[],
+  ): Promise<(Assignment | undefined)[]> {
+    const valid = asked.map((a) => UUID_PATTERN.test(a.studentId) && UUID_PATTERN.test(a.assignmentId));
+    const rows = await preparedQuery<{
+      i: string;
       id: string;
       class_id: string;
       module_version_id: string;
@@ -255,23 +265,31 @@ export class TenancyService {
       created_at: Date;
     }>(
       this.ds,
-      this.config.embedded ? null : 'haven_assignment_of_student',
-      `SELECT a.id, a.class_id, a.module_version_id, a.assigned_by, a.opens_at, a.due_at, a.created_at
-         FROM assignment a JOIN enrollment e ON e.class_id = a.class_id AND e.student_id = $1
-        WHERE a.id = $2 AND a.opens_at <= now()`,
-      [actor.userId, assignmentId],
+      'haven_assignments_for_students',
+      `SELECT k.i, a.id, a.class_id, a.module_version_id, a.assigned_by, a.opens_at, a.due_at, a.created_at
+         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(student_id, assignment_id, i)
+         JOIN assignment a ON a.id = k.assignment_id AND a.opens_at <= now()
+         JOIN enrollment e ON e.class_id = a.class_id AND e.student_id = k.student_id`,
+      [
+        asked.map((a, i) => (valid[i] ? a.studentId : null)),
+        asked.map((a, i) => (valid[i] ? a.assignmentId : null)),
+      ],
     );
-    return row
-      ? this.ds.getRepository(Assignment).create({
-          id: row.id,
-          classId: row.class_id,
-          moduleVersionId: row.module_version_id,
-          assignedBy: row.assigned_by,
-          opensAt: new Date(row.opens_at),
-          dueAt: row.due_at ? new Date(row.due_at) : null,
-          createdAt: new Date(row.created_at),
-        })
-      : undefined;
+    const found = new Map(rows.map((row) => [Number(row.i) - 1, row]));
+    return asked.map((_, i) => {
+      const row = found.get(i);
+      return row
+        ? this.ds.getRepository(Assignment).create({
+            id: row.id,
+            classId: row.class_id,
+            moduleVersionId: row.module_version_id,
+            assignedBy: row.assigned_by,
+            opensAt: new Date(row.opens_at),
+            dueAt: row.due_at ? new Date(row.due_at) : null,
+            createdAt: new Date(row.created_at),
+          })
+        : undefined;
+    });
   }
 
   assignmentsOfStudent(actor: Actor): Promise<Assignment[]> {
