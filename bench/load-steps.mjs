@@ -7,11 +7,11 @@
 //   npm run build && node bench/load-steps.mjs [--max-students 8000] [--seconds 10]
 import autocannon from 'autocannon';
 import { createHash, randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Pool } from 'undici';
 import { adminUrl, arg, createDatabase, dropDatabase, freePort, root, startServer } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +84,9 @@ async function seed(db, count) {
     `INSERT INTO attempt (student_id, assignment_id, module_version_id, step_index, completed_steps) SELECT unnest($1::uuid[]), $2, $3, $4, $5::int[]`,
     [ids, assignment, mv, scenarioIndex, done],
   );
+  // As on a live database, where autovacuum keeps the planner's statistics current: without this the tables
+  // filled a moment ago look empty to the planner, and it scans them whole.
+  await db.query('ANALYZE');
   const scenario = bundle.scenarios.find((s) => s.id === bundle.sequence[scenarioIndex].id);
   return {
     students: ids.map((id, i) => ({
@@ -130,34 +133,21 @@ function accept(student, event, scenario) {
   }
 }
 
-/** Keep-alive connections for the classroom run (lighter than fetch, so the generator leaves the cores to the server). */
-// An idle connection is closed after 4 s, before the server's 5 s keep-alive timeout closes it under a request.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
+/**
+ * Keep-alive connections for the classroom run, with undici (it costs the shared cores about half what
+ * `http.request` does, leaving them to the server). Idle connections close after 4 s, before the server's 5 s
+ * keep-alive timeout could close one under a request.
+ */
+let connections;
 
-function post(url, token, payload) {
-  const body = JSON.stringify(payload);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${url}/graphql`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          cookie: `haven_session=${token}`,
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve(text));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+async function post(token, payload) {
+  const { body } = await connections.request({
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `haven_session=${token}` },
+    body: JSON.stringify(payload),
   });
+  return body.text();
 }
 
 const MUTATION =
@@ -235,19 +225,19 @@ async function run(url, ctx, pool, options) {
  * from when the step was due. The first period (each student's first step of the run, which may find the
  * server's per-student memory cold) is reported apart; then `seconds` of steady pace are measured.
  */
-async function classroom(url, ctx, pool, seconds, periodMs = 5000) {
+async function classroom(ctx, students, seconds, periodMs = 5000) {
   const first = [];
   const latencies = [];
   const counts = { accepted: 0, duplicate: 0, rejected: 0, errors: 0 };
   const started = performance.now();
   const steady = started + periodMs;
   const end = steady + seconds * 1000;
-  const due = pool.map((_, i) => started + (i / pool.length) * periodMs);
+  const due = students.map((_, i) => started + (i / students.length) * periodMs);
   const pending = new Set();
   const send = async (student, dueAt) => {
     const event = nextEvent(student, ctx.scenario);
     try {
-      const body = await post(url, student.token, {
+      const body = await post(student.token, {
         query: MUTATION,
         variables: { i: { assignmentId: ctx.assignment, events: [event] } },
       });
@@ -269,8 +259,8 @@ async function classroom(url, ctx, pool, seconds, periodMs = 5000) {
   let next = 0;
   while (performance.now() < end) {
     const now = performance.now();
-    for (let i = next % pool.length; due[i] <= now && now < end; i = ++next % pool.length) {
-      const p = send(pool[i], due[i]).finally(() => pending.delete(p));
+    for (let i = next % students.length; due[i] <= now && now < end; i = ++next % students.length) {
+      const p = send(students[i], due[i]).finally(() => pending.delete(p));
       pending.add(p);
       due[i] += periodMs;
     }
@@ -292,6 +282,7 @@ async function classroom(url, ctx, pool, seconds, periodMs = 5000) {
 
 /** After a closed-loop run some steps were in flight when it stopped: take each student's state from the database. */
 async function resync(db, ctx, students) {
+  await new Promise((r) => setTimeout(r, 1000)); // let the steps still in flight land first
   const { rows } = await db.query(
     `SELECT DISTINCT ON (t.student_id) t.student_id, r.run_no, r.path FROM attempt t
        JOIN scenario_run r ON r.attempt_id = t.id ORDER BY t.student_id, r.run_no DESC`,
@@ -343,6 +334,29 @@ function cpuMs(pid) {
     return NaN;
   }
 }
+/**
+ * CPU time of PostgreSQL on this machine: every live postgres process, plus what the postmaster's ended
+ * children used (a backend or autovacuum worker that exits leaves its time there).
+ */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('postgres')) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const parent = readFileSync(`/proc/${fields[1]}/comm`, 'utf8');
+      const ticks = parent.startsWith('postgres')
+        ? Number(fields[11]) + Number(fields[12])
+        : Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      total += (ticks * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 /** Connections of the three closed-loop runs below (warm-up, one at a time, saturation). */
 const CLOSED_LOOP_CONNECTIONS = 16 + 1 + 64;
 
@@ -354,6 +368,7 @@ async function main() {
   await client.connect();
   try {
     const url = `http://127.0.0.1:${port}`;
+    connections = new Pool(url, { connections: 256, keepAliveTimeout: 4000 });
     const seeded = await seed(client, MAX_STUDENTS);
     const ctx = { scenario: seeded.scenario, assignment: seeded.assignment, accepted: new Set() };
     console.log(
@@ -399,10 +414,17 @@ async function main() {
     for (const students of [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000].filter(
       (n) => n <= MAX_STUDENTS,
     )) {
-      const r = await classroom(url, ctx, seeded.students.slice(0, students), SECONDS);
+      const before = { api: cpuMs(server.pid), db: postgresCpuMs(), generator: process.cpuUsage() };
+      const r = await classroom(ctx, seeded.students.slice(0, students), SECONDS);
+      const generator = process.cpuUsage(before.generator);
+      const perStep = (used) =>
+        (used / (r.counts.accepted + r.counts.duplicate + r.counts.rejected)).toFixed(2);
       const ok = r.p99 < 100 && r.counts.errors === 0;
       console.log(
         `   ${String(students).padStart(5)} students  ${r.rate.toFixed(0).padStart(5)} steps/s  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ${ok ? 'ok  ' : 'over'}  first steps p99 ${ms(r.firstP99).padStart(9)}  ${JSON.stringify(r.counts)}`,
+      );
+      console.log(
+        `                  CPU per step: API ${perStep(cpuMs(server.pid) - before.api)} ms, PostgreSQL ${perStep(postgresCpuMs() - before.db)} ms, this generator ${perStep((generator.user + generator.system) / 1000)} ms`,
       );
       if (!ok) break;
       carried = students;
@@ -422,7 +444,7 @@ async function main() {
       `   (a closed-loop run stops with up to one request in flight per connection, ${CLOSED_LOOP_CONNECTIONS} in all: stored, but nobody read the answer)`,
     );
   } finally {
-    agent.destroy();
+    await connections?.close();
     if (process.env.BENCH_SHOW_SERVER_LOG) console.log(server.log.slice(-3000));
     await client.end();
     server.kill('SIGTERM');
