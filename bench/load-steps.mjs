@@ -357,6 +357,15 @@ function postgresCpuMs() {
   return total;
 }
 
+/** Transactions committed in the bench database so far (PostgreSQL's statistics; every statement outside a transaction is one). */
+async function transactions(db) {
+  await db.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await db.query(
+    'SELECT xact_commit::int AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return rows[0].n;
+}
+
 /** Connections of the three closed-loop runs below (warm-up, one at a time, saturation). */
 const CLOSED_LOOP_CONNECTIONS = 16 + 1 + 64;
 
@@ -414,9 +423,18 @@ async function main() {
     for (const students of [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000].filter(
       (n) => n <= MAX_STUDENTS,
     )) {
-      const before = { api: cpuMs(server.pid), db: postgresCpuMs(), generator: process.cpuUsage() };
+      const before = {
+        api: cpuMs(server.pid),
+        db: postgresCpuMs(),
+        generator: process.cpuUsage(),
+        transactions: await transactions(client),
+      };
       const r = await classroom(ctx, seeded.students.slice(0, students), SECONDS);
       const generator = process.cpuUsage(before.generator);
+      const apiUsed = cpuMs(server.pid) - before.api;
+      const dbUsed = postgresCpuMs() - before.db;
+      await new Promise((done) => setTimeout(done, 1500)); // PostgreSQL publishes its counts at most once a second
+      const statements = (await transactions(client)) - before.transactions;
       const perStep = (used) =>
         (used / (r.counts.accepted + r.counts.duplicate + r.counts.rejected)).toFixed(2);
       const ok = r.p99 < 100 && r.counts.errors === 0;
@@ -424,7 +442,7 @@ async function main() {
         `   ${String(students).padStart(5)} students  ${r.rate.toFixed(0).padStart(5)} steps/s  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ${ok ? 'ok  ' : 'over'}  first steps p99 ${ms(r.firstP99).padStart(9)}  ${JSON.stringify(r.counts)}`,
       );
       console.log(
-        `                  CPU per step: API ${perStep(cpuMs(server.pid) - before.api)} ms, PostgreSQL ${perStep(postgresCpuMs() - before.db)} ms, this generator ${perStep((generator.user + generator.system) / 1000)} ms`,
+        `                  per step: CPU of the API ${perStep(apiUsed)} ms, PostgreSQL ${perStep(dbUsed)} ms, this generator ${perStep((generator.user + generator.system) / 1000)} ms; PostgreSQL transactions ${perStep(statements)}`,
       );
       if (!ok) break;
       carried = students;

@@ -5,6 +5,9 @@ import type { ModuleVersion } from '@haven/curriculum';
 import type TestAgent from 'supertest/lib/agent';
 import { CurriculumLoader } from '../catalog/curriculum-loader';
 import { ModuleBundles } from './module-bundles';
+import { LearningService } from './learning.service';
+import type { ProgressEventInput } from './learning.models';
+import type { Actor } from '../auth/actor';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { Fixtures, seedFixtures, signInStaff, signInStudent } from '../testing/fixtures';
 import { createTestApp, TestApp } from '../testing/test-app';
@@ -355,5 +358,48 @@ describe('students learning: assignments and progress that is never recorded twi
       { id: 'not-a-uuid', kind: 'reflection', at: new Date().toISOString(), promptId: 'x', text: 'y' },
     ]);
     expect(badId.errors?.[0].message).toMatch(/id must be a UUID/);
+  });
+
+  it("takes a classroom's first steps together: each student's record is started once and written once", async () => {
+    const pre = bundle.assessments.find((a) => a.kind === 'pre')!;
+    const item = pre.items[0];
+    const response =
+      item.type === 'multiple-choice' ? item.options[0].id : item.type === 'true-false' ? 'true' : '1';
+    const students: Actor[] = ['jordan', 'ana', 'kai', 'noah'].map((name) => ({
+      userId: f.demo.users.get(`BAYSIDE:${name}`)!.id,
+      kind: 'student',
+      displayName: name,
+      preferredLanguage: 'en',
+      grants: [],
+      sessionId: randomUUID(),
+    }));
+    const events: ProgressEventInput[] = students.map(() => ({
+      id: randomUUID(),
+      at: new Date(),
+      kind: 'assessment_response',
+      assessmentId: pre.id,
+      itemId: item.id,
+      response,
+    }));
+    const service = t.app.get(LearningService);
+    // Called in one turn of the event loop, as when the requests reach the server together; the last is
+    // Jordan's device sending the same step again.
+    const results = await Promise.all([
+      ...students.map((s, i) => service.submit(s, { assignmentId, events: [events[i]] })),
+      service.submit(students[0], { assignmentId, events: [events[0]] }),
+    ]);
+    const outcomes = results.map((r) => r.results[0].outcome);
+    expect(outcomes.slice(1, 4)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect([outcomes[0], outcomes[4]].sort()).toEqual(['accepted', 'duplicate']);
+    expect(results[0].attemptId).toBe(results[4].attemptId);
+    const ids = students.map((s) => s.userId);
+    const [counts] = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM attempt WHERE assignment_id = $1 AND student_id = ANY($2::uuid[])) AS attempts,
+              (SELECT count(*)::int FROM progress_event WHERE id = ANY($3::uuid[])) AS events,
+              (SELECT count(*)::int FROM assessment_response r JOIN attempt t ON t.id = r.attempt_id
+                WHERE t.assignment_id = $1 AND t.student_id = ANY($2::uuid[])) AS answers`,
+      [assignmentId, ids, events.map((e) => e.id)],
+    );
+    expect(counts).toEqual({ attempts: 4, events: 4, answers: 4 });
   });
 });

@@ -73,6 +73,8 @@ export class LearningService {
   private readonly accessReloads = batchLoader((keys: readonly string[]) => this.loadAccess(keys), {
     windowMs: RELOAD_WINDOW_MS,
   });
+  /** Records read together when many students' first steps arrive at once. */
+  private readonly snapshotLoads = batchLoader((keys: readonly SnapshotKey[]) => this.loadSnapshots(keys));
   /** The record as this process last wrote it, per student and assignment (see `submit`). */
   private readonly snapshots = new Map<string, AttemptSnapshot>();
 
@@ -515,55 +517,49 @@ export class LearningService {
     this.snapshots.set(key, snap);
   }
 
-  private async snapshot(studentId: string, assignment: Assignment, ids: string[]): Promise<AttemptSnapshot> {
-    const read = (): Promise<SnapshotRow[]> =>
-      preparedQuery<SnapshotRow>(
+  private snapshot(studentId: string, assignment: Assignment, ids: string[]): Promise<AttemptSnapshot> {
+    return this.snapshotLoads.load({ studentId, assignment, ids });
+  }
+
+  /**
+   * The records of many students (a classroom's first steps reach the server together), with which of the
+   * given event ids are stored already and where: one statement, and one more to start the records that do
+   * not exist yet. Answers in the order asked.
+   */
+  private async loadSnapshots(asked: readonly SnapshotKey[]): Promise<AttemptSnapshot[]> {
+    const read = (keys: readonly SnapshotKey[]): Promise<(SnapshotRow & { i: string })[]> =>
+      preparedQuery<SnapshotRow & { i: string }>(
         this.ds,
-        'haven_progress_snapshot',
-        `SELECT t.id, t.version, t.status, t.step_index, t.block_index, t.completed_steps, t.alternative_topics, t.completed_at,
+        'haven_progress_snapshots',
+        `SELECT k.i, t.id, t.version, t.status, t.step_index, t.block_index, t.completed_steps, t.alternative_topics, t.completed_at,
                 (SELECT coalesce(json_agg(json_build_array(p.id, p.attempt_id)), '[]'::json)
                    FROM progress_event p WHERE p.id = ANY($3::uuid[])) AS seen,
                 (SELECT coalesce(json_agg(json_build_array(r.scenario_id, r.run_no, r.path, r.ended, r.outcome)), '[]'::json)
                    FROM scenario_run r WHERE r.attempt_id = t.id) AS runs,
                 (SELECT coalesce(json_agg(json_build_array(a.assessment_id, a.item_id, a.response, a.correct)), '[]'::json)
                    FROM assessment_response a WHERE a.attempt_id = t.id) AS answers
-           FROM attempt t WHERE t.student_id = $1 AND t.assignment_id = $2`,
-        [studentId, assignment.id, ids],
+           FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(student_id, assignment_id, i)
+           JOIN attempt t ON t.student_id = k.student_id AND t.assignment_id = k.assignment_id`,
+        [keys.map((k) => k.studentId), keys.map((k) => k.assignment.id), keys.flatMap((k) => k.ids)],
       );
-    let rows = await read();
-    if (!rows.length) {
+    const rows = new Map((await read(asked)).map((row) => [Number(row.i) - 1, row]));
+    const missing = asked.map((_, i) => i).filter((i) => !rows.has(i));
+    if (missing.length > 0) {
+      const start = missing.map((i) => asked[i]);
       await this.ds.query(
-        `INSERT INTO attempt (student_id, assignment_id, module_version_id) VALUES ($1, $2, $3)
+        `INSERT INTO attempt (student_id, assignment_id, module_version_id)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])
          ON CONFLICT (student_id, assignment_id) DO NOTHING`,
-        [studentId, assignment.id, assignment.moduleVersionId],
+        [
+          start.map((k) => k.studentId),
+          start.map((k) => k.assignment.id),
+          start.map((k) => k.assignment.moduleVersionId),
+        ],
       );
-      rows = await read();
+      const started = await read(start);
+      for (const row of started) rows.set(missing[Number(row.i) - 1], row);
     }
-    const r = rows[0];
-    return {
-      attemptId: r.id,
-      version: r.version,
-      status: r.status,
-      stepIndex: r.step_index,
-      blockIndex: r.block_index,
-      completedSteps: r.completed_steps,
-      alternativeTopics: r.alternative_topics,
-      completedAt: r.completed_at,
-      seen: new Map(r.seen),
-      runs: r.runs.map(([scenarioId, runNo, path, ended, outcome]) => ({
-        scenarioId,
-        runNo,
-        path,
-        ended,
-        outcome,
-      })),
-      answers: r.answers.map(([assessmentId, itemId, response, correct]) => ({
-        assessmentId,
-        itemId,
-        response,
-        correct,
-      })),
-    };
+    return asked.map((_, i) => snapshotOf(rows.get(i)!));
   }
 
   /** The record after a submission (read when the client asks for it). */
@@ -614,6 +610,40 @@ export class LearningService {
       })),
     };
   }
+}
+
+/** A student's record on one assignment, with the event ids of the request (see `loadSnapshots`). */
+interface SnapshotKey {
+  studentId: string;
+  assignment: Assignment;
+  ids: readonly string[];
+}
+
+function snapshotOf(r: SnapshotRow): AttemptSnapshot {
+  return {
+    attemptId: r.id,
+    version: r.version,
+    status: r.status,
+    stepIndex: r.step_index,
+    blockIndex: r.block_index,
+    completedSteps: r.completed_steps,
+    alternativeTopics: r.alternative_topics,
+    completedAt: r.completed_at,
+    seen: new Map(r.seen),
+    runs: r.runs.map(([scenarioId, runNo, path, ended, outcome]) => ({
+      scenarioId,
+      runNo,
+      path,
+      ended,
+      outcome,
+    })),
+    answers: r.answers.map(([assessmentId, itemId, response, correct]) => ({
+      assessmentId,
+      itemId,
+      response,
+      correct,
+    })),
+  };
 }
 
 interface SnapshotRow {
