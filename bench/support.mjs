@@ -1,6 +1,7 @@
 // Plumbing shared by the benchmarks: a throw-away database on the real PostgreSQL, the built server started as a
 // second process against it, and command-line numbers. Benchmarks measure and print; they assert nothing.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,14 +47,21 @@ export async function dropDatabase(name) {
 /** Keeps the child on the error (not printed) so that it can be stopped on the way out. */
 const withServer = (e, server) => Object.defineProperty(e, 'server', { value: server, enumerable: false });
 
+/** The Node flags `npm run serve` starts the API with (package.json), so a benchmark measures what runs. */
+const SERVE_FLAGS = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  .scripts.serve.split(' ')
+  .filter((word) => word.startsWith('--'));
+
 /**
- * The built API (`npm run build`) against `url` on `port`, in production mode, without the demo seed; resolves
- * when it is listening. `BENCH_SERVER_ARGS` adds Node flags (e.g. `--cpu-prof`). `server.log` holds its output.
+ * The built API (`npm run build`) against `url` on `port`, in production mode, without the demo seed, with the
+ * flags of `npm run serve`; resolves when it is listening. `BENCH_SERVER_ARGS` adds Node flags (e.g.
+ * `--cpu-prof`). `server.log` holds its output.
  */
 export async function startServer(url, port) {
   const server = spawn(
     process.execPath,
     [
+      ...SERVE_FLAGS,
       ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
       join(root, 'dist/apps/api/src/main.js'),
     ],
