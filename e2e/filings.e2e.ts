@@ -29,7 +29,8 @@ describe('state filings and facilitator profiles journey', () => {
     const assigned = await gql('mutation($i: AssignModuleInput!) { assignModule(input: $i) { id } }', {
       i: { classId: grade3.id, moduleId: 'my-body-my-boundaries-3-5' },
     });
-    expect(assigned.errors).toBeUndefined();
+    // The facilitation journey may have assigned it first: a class gets each module once.
+    if (assigned.errors) expect(assigned.errors[0].extensions.code).toBe('CONFLICT');
     await api.close();
   });
   afterAll(() => browser.close());

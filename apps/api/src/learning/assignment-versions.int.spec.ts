@@ -31,6 +31,8 @@ describe('assignments keep their module version; teachers may move one nobody ha
   let f: Fixtures;
   let teacher: TestAgent;
   let classId: string;
+  /** A second grade 7 class of the same teacher, without students: a class gets each module version once. */
+  let emptyClassId: string;
   let shipped: string;
   let untouched: string;
   let started: string;
@@ -48,22 +50,27 @@ describe('assignments keep their module version; teachers may move one nobody ha
     expect(outcome).toBe('loaded');
   }
 
-  const assign = async (): Promise<AssignmentFields> => {
+  const assign = async (toClass: string): Promise<AssignmentFields> => {
     const r = await t.gql<{ assignModule: AssignmentFields }>(teacher, ASSIGN, {
-      i: { classId, moduleId: MODULE },
+      i: { classId: toClass, moduleId: MODULE },
     });
     expect(r.errors).toBeUndefined();
     return r.data!.assignModule;
   };
   const move = (agent: TestAgent, assignmentId: string, version: string) =>
     t.gql<{ moveAssignmentToVersion: AssignmentFields }>(agent, MOVE, { i: { assignmentId, version } });
+  /** The assignments of both classes. */
   const listed = async (): Promise<AssignmentFields[]> => {
-    const r = await t.gql<{ class: { assignments: AssignmentFields[] } }>(
-      teacher,
-      `{ class(id: "${classId}") { assignments { ${FIELDS} } } }`,
-    );
-    expect(r.errors).toBeUndefined();
-    return r.data!.class.assignments;
+    const all: AssignmentFields[] = [];
+    for (const id of [classId, emptyClassId]) {
+      const r = await t.gql<{ class: { assignments: AssignmentFields[] } }>(
+        teacher,
+        `{ class(id: "${id}") { assignments { ${FIELDS} } } }`,
+      );
+      expect(r.errors).toBeUndefined();
+      all.push(...r.data!.class.assignments);
+    }
+    return all;
   };
   const versionOf = async (id: string): Promise<string> =>
     (
@@ -83,12 +90,21 @@ describe('assignments keep their module version; teachers may move one nobody ha
     ]);
     teacher = await signInStaff(t, 'teacher@gulfcoast.example');
     classId = f.demo.classes.get('Health 7, Period 2')!.id;
+    [{ id: emptyClassId }] = await t.ds.query(
+      `INSERT INTO class_section (school_id, name, grade_levels, school_year)
+       SELECT school_id, 'Health 7, Period 5', grade_levels, school_year FROM class_section WHERE id = $1 RETURNING id`,
+      [classId],
+    );
+    await t.ds.query(
+      `INSERT INTO class_teacher (class_id, user_id) SELECT $1, user_id FROM class_teacher WHERE class_id = $2`,
+      [emptyClassId, classId],
+    );
   });
   afterAll(() => t.close());
 
   it('reports no newer version while the assignment uses the latest', async () => {
-    const a = await assign();
-    const b = await assign();
+    const a = await assign(emptyClassId);
+    const b = await assign(classId);
     untouched = a.id;
     started = b.id;
     expect(a).toMatchObject({ version: shipped, newerVersion: null });
@@ -196,7 +212,9 @@ describe('assignments keep their module version; teachers may move one nobody ha
       `SELECT detail FROM audit_event WHERE action = 'assignment.move_version' AND target_id = $1`,
       [untouched],
     );
-    expect(audit).toEqual([{ detail: { classId, from: `${MODULE}@${shipped}`, to: `${MODULE}@1.2.0` } }]);
+    expect(audit).toEqual([
+      { detail: { classId: emptyClassId, from: `${MODULE}@${shipped}`, to: `${MODULE}@1.2.0` } },
+    ]);
   });
 
   it('applies the checks of assignModule to the target version (grade band)', async () => {
@@ -211,5 +229,24 @@ describe('assignments keep their module version; teachers may move one nobody ha
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(await versionOf(untouched)).toBe('1.2.0');
+  });
+
+  it('assigns a newer version beside one students started, and never the same version twice', async () => {
+    // Students started `started` (the shipped version): the class may get 1.2.0 as a new assignment.
+    const newer = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.2.0' } });
+    expect(newer.errors).toBeUndefined();
+    const again = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.2.0' } });
+    expect(again.errors?.[0]).toMatchObject({
+      message: `Version 1.2.0 of ${MODULE} is already assigned to this class.`,
+      extensions: { code: 'CONFLICT' },
+    });
+    // Nor may an assignment move onto a version its class already has.
+    const older = await t.gql<{ assignModule: AssignmentFields }>(teacher, ASSIGN, {
+      i: { classId: emptyClassId, moduleId: MODULE, version: shipped },
+    });
+    expect(older.errors).toBeUndefined();
+    const moved = await move(teacher, older.data!.assignModule.id, '1.2.0');
+    expect(moved.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await versionOf(older.data!.assignModule.id)).toBe(shipped);
   });
 });

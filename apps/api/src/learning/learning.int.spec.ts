@@ -99,11 +99,47 @@ describe('students learning: assignments and progress that is never recorded twi
     );
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
+    // The same module again, twice at once (a double submit): refused both times, nothing written.
+    const again = await Promise.all(
+      [1, 2].map(() =>
+        t.gql(teacher, 'mutation($i: AssignModuleInput!) { assignModule(input: $i) { id } }', {
+          i: { classId, moduleId: MODULE },
+        }),
+      ),
+    );
+    for (const r2 of again) {
+      expect(r2.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/already assigned to this class/),
+        extensions: { code: 'CONFLICT', details: { assignmentId } },
+      });
+    }
+
     const listed = await t.gql<{ class: { assignments: { id: string }[] } }>(
       teacher,
       `{ class(id: "${classId}") { assignments { id moduleId } } }`,
     );
     expect(listed.data!.class.assignments.map((a) => a.id)).toEqual([assignmentId]);
+  });
+
+  it('gives a class each module once, even when two teachers assign it at the same moment', async () => {
+    const teacher = await signInStaff(t, 'teacher@gulfcoast.example');
+    const classId = f.demo.classes.get('Health 10, Period 4')!.id;
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.gql<{ assignModule: { id: string } }>(
+          teacher,
+          'mutation($i: AssignModuleInput!) { assignModule(input: $i) { id } }',
+          { i: { classId, moduleId: 'healthy-relationships-9-12' } },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.errors === undefined)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(2);
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM assignment WHERE class_id = $1`, [
+      classId,
+    ]);
+    expect(n).toBe(1);
+    await t.ds.query(`DELETE FROM assignment WHERE class_id = $1`, [classId]);
   });
 
   it('shows the assignment to the students of that class only', async () => {

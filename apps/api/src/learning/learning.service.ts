@@ -107,6 +107,7 @@ export class LearningService {
     if (input.dueAt && input.dueAt <= opensAt) throw badInput('dueAt must be after opensAt');
     await this.ensureMayAssign(actor, cls, version, opensAt);
     const row = await this.ds.transaction(async (m) => {
+      await this.ensureNotAssigned(m, cls.id, version);
       const saved = await m.getRepository(Assignment).save({
         classId: cls.id,
         moduleVersionId: version.id,
@@ -195,6 +196,7 @@ export class LearningService {
             `To use version ${target.version}, assign it to the class as a new assignment.`,
         );
       }
+      await this.ensureNotAssigned(m, cls.id, target);
       await m.getRepository(Assignment).update({ id: assignment.id }, { moduleVersionId: target.id });
       const school = await m.getRepository(School).findOne({ where: { id: cls.schoolId } });
       await this.audit.record(
@@ -217,6 +219,29 @@ export class LearningService {
     // Students' remembered access holds the assignment as it was: forget it.
     this.access.deleteWhere((key) => key.endsWith(`:${assignment.id}`));
     return this.toAssignmentModel(row, target, actor.preferredLanguage);
+  }
+
+  /**
+   * A class gets each version of a module once: students would otherwise see the same module twice. (A newer
+   * version may be assigned beside an older one that students have started.) Locks the class's row, so two
+   * submits of the form, or two teachers of the class, cannot both pass the check. Inside the caller's transaction.
+   */
+  private async ensureNotAssigned(
+    m: EntityManager,
+    classId: string,
+    version: ModuleVersionEntity,
+  ): Promise<void> {
+    await m.query(`SELECT id FROM class_section WHERE id = $1 FOR UPDATE`, [classId]);
+    const [already]: { id: string }[] = await m.query(
+      `SELECT id FROM assignment WHERE class_id = $1 AND module_version_id = $2 LIMIT 1`,
+      [classId, version.id],
+    );
+    if (already)
+      throw appError(
+        'CONFLICT',
+        `Version ${version.version} of ${version.moduleId} is already assigned to this class.`,
+        { assignmentId: already.id },
+      );
   }
 
   async classAssignments(actor: Actor, classId: string): Promise<AssignmentModel[]> {

@@ -147,6 +147,10 @@ describe('teacher: class assignments', () => {
   it.each([
     ['BAD_USER_INPUT', 'The due date must be after today: the module opens to students now.'],
     ['NOT_FOUND', 'This class or module is no longer available. Reload the page and try again.'],
+    [
+      'CONFLICT',
+      'This class already has this module, in its latest version: open it from the list of assignments.',
+    ],
     ['INTERNAL_SERVER_ERROR', 'The module couldn’t be assigned. Check your connection and try again.'],
   ])('shows a clear alert for %s, never the raw message', async (code, message) => {
     renderApp(CLASS_PATH, {

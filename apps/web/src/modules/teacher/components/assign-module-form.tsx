@@ -8,12 +8,13 @@ import { SelectField } from '../../layout/components/select-field';
 import { QueryError } from '../../layout/components/status';
 import { TextField } from '../../layout/components/text-field';
 
-type Problem = 'noModule' | 'dates' | 'notFound' | 'signedOut' | 'failed';
+type Problem = 'noModule' | 'dates' | 'notFound' | 'alreadyAssigned' | 'signedOut' | 'failed';
 
 const MESSAGE: Record<Problem, string> = {
   noModule: 'teacher.assign.errors.noModule',
   dates: 'teacher.assign.errors.dates',
   notFound: 'teacher.assign.errors.notFound',
+  alreadyAssigned: 'teacher.assign.errors.alreadyAssigned',
   signedOut: 'common.sessionEnded',
   failed: 'teacher.assign.errors.failed',
 };
@@ -25,6 +26,7 @@ function problemOf(error: unknown): Problem {
   if (codes.includes('UNAUTHENTICATED')) return 'signedOut';
   if (codes.includes('BAD_USER_INPUT')) return 'dates';
   if (codes.includes('NOT_FOUND')) return 'notFound';
+  if (codes.includes('CONFLICT')) return 'alreadyAssigned';
   return 'failed';
 }
 
