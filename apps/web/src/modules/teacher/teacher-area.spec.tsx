@@ -90,8 +90,13 @@ describe('teacher: class assignments', () => {
     ).toEqual([
       'Choose a module',
       'Healthy Relationships (grades 9-12, version 1.1.0)',
-      'Recognizing Human Trafficking (grades 9-12, version 1.1.0)',
+      // The class has this one already, in this version: shown, not offered.
+      'Recognizing Human Trafficking (grades 9-12, version 1.1.0): already assigned',
     ]);
+    const offered = (name: RegExp) =>
+      !(within(select).getByRole('option', { name }) as HTMLOptionElement).disabled;
+    expect(offered(/^Healthy Relationships/)).toBe(true);
+    expect(offered(/^Recognizing Human Trafficking/)).toBe(false);
     fireEvent.change(select, { target: { value: 'healthy-relationships-9-12' } });
     fireEvent.change(screen.getByLabelText('Due date (optional)'), { target: { value: '2026-10-15' } });
     fireEvent.click(screen.getByRole('button', { name: 'Assign module' }));
@@ -118,6 +123,8 @@ describe('teacher: class assignments', () => {
     expect(variablesOf(calls, 'ClassDetail')).toHaveLength(1);
     expect((select as HTMLSelectElement).value).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
+    // The module just assigned is no longer offered.
+    expect(offered(/^Healthy Relationships/)).toBe(false);
   });
 
   it('sends no due date when none is picked, and asks for a module first', async () => {

@@ -52,10 +52,13 @@ export function AssignModuleForm({
   classId,
   className,
   gradeLevels,
+  assigned,
 }: {
   classId: string;
   className: string;
   gradeLevels: readonly number[];
+  /** The class's assignments: a module whose latest version the class already has is shown but not offered. */
+  assigned: readonly { moduleId: string; version: string }[];
 }) {
   const { t, i18n } = useTranslation();
   const displayLanguage = i18n.resolvedLanguage ?? currentLanguage();
@@ -144,11 +147,18 @@ export function AssignModuleForm({
           <option value="">
             {modulesQuery.loading && !modulesQuery.data ? t('common.loading') : t('teacher.assign.choose')}
           </option>
-          {modules.map((m) => (
-            <option key={m.moduleId} value={m.moduleId} lang={m.language}>
-              {t('teacher.assign.option', { title: m.title, band: m.gradeBand, version: m.version })}
-            </option>
-          ))}
+          {modules.map((m) => {
+            const has = assigned.some((a) => a.moduleId === m.moduleId && a.version === m.version);
+            return (
+              <option key={m.moduleId} value={m.moduleId} lang={m.language} disabled={has}>
+                {t(has ? 'teacher.assign.optionAssigned' : 'teacher.assign.option', {
+                  title: m.title,
+                  band: m.gradeBand,
+                  version: m.version,
+                })}
+              </option>
+            );
+          })}
         </SelectField>
         <TextField
           label={t('teacher.assign.due')}

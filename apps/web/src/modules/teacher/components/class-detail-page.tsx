@@ -96,7 +96,12 @@ export function ClassDetailPage() {
       </section>
       <section className="section panel" aria-labelledby="class-assign-title">
         <h2 id="class-assign-title">{t('teacher.assign.title')}</h2>
-        <AssignModuleForm classId={found.id} className={found.name} gradeLevels={found.gradeLevels} />
+        <AssignModuleForm
+          classId={found.id}
+          className={found.name}
+          gradeLevels={found.gradeLevels}
+          assigned={found.assignments}
+        />
       </section>
     </div>
   );
