@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
 import { DataSource, LessThan } from 'typeorm';
 import { isRole, type Role } from '@haven/domain';
-import { batchLoader, RELOAD_WINDOW_MS } from '../common/batch-loader';
+import { batchedCacheLoader } from '../common/batch-loader';
 import { RefreshingCache } from '../common/refreshing-cache';
 import { preparedQuery } from '../database/prepared';
 import { HavenConfig } from '../config/config';
@@ -57,11 +57,8 @@ export class SessionService {
     ACTOR_TTL_MS,
     MAX_CACHED_ACTORS,
   );
-  /** Callers asked for together (a classroom arriving) are read in one query; background reloads every 100 ms. */
-  private readonly actorLoads = batchLoader((hashes: readonly string[]) => this.loadActors(hashes));
-  private readonly actorReloads = batchLoader((hashes: readonly string[]) => this.loadActors(hashes), {
-    windowMs: RELOAD_WINDOW_MS,
-  });
+  /** Callers asked for together (a classroom arriving) are read in one query, and so are background reloads. */
+  private readonly loadActor = batchedCacheLoader((hashes: readonly string[]) => this.loadActors(hashes));
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -152,9 +149,7 @@ export class SessionService {
   private async lookup(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
     const key = sha256(token);
-    const entry = await this.actors.get(key, (why) =>
-      (why === 'miss' ? this.actorLoads : this.actorReloads).load(key),
-    );
+    const entry = await this.actors.get(key, (why) => this.loadActor(key, why));
     if (!entry || entry.sessionExpires < Date.now()) {
       this.actors.delete(key);
       return null;

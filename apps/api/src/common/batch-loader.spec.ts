@@ -1,4 +1,4 @@
-import { batchLoader } from './batch-loader';
+import { batchedCacheLoader, batchLoader } from './batch-loader';
 
 describe('batchLoader', () => {
   const recording = () => {
@@ -67,5 +67,25 @@ describe('batchLoader', () => {
     const results = await Promise.allSettled([1, 2, 3, 4].map((k) => loader.load(k)));
     expect(calls).toEqual([2, 2]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+  });
+
+  it('as a cache loader: misses go with this turn, background refreshes wait and go together', async () => {
+    const { calls, load } = recording();
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick', 'queueMicrotask'] });
+    try {
+      const loader = batchedCacheLoader(load);
+      await expect(Promise.all([loader('a', 'miss'), loader('b', 'miss')])).resolves.toEqual(['A', 'B']);
+      const refreshed = Promise.all([loader('c', 'refresh'), loader('d', 'refresh')]);
+      await new Promise((r) => setImmediate(r));
+      expect(calls).toEqual([['a', 'b']]);
+      await jest.advanceTimersByTimeAsync(100);
+      await expect(refreshed).resolves.toEqual(['C', 'D']);
+      expect(calls).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 
 /** How long background reloads are collected before they go as one statement (nobody waits for them). */
-export const RELOAD_WINDOW_MS = 100;
+const RELOAD_WINDOW_MS = 100;
 
 export interface BatchLoaderOptions {
   /**
@@ -29,4 +29,16 @@ export function batchLoader<K, V>(
     batchScheduleFn:
       windowMs > 0 ? (run) => void setTimeout(run, windowMs).unref() : (run) => void setImmediate(run),
   });
+}
+
+/**
+ * The loader of a `RefreshingCache` whose loads go in batches: a miss (a caller waits) with the other keys of
+ * this turn of the event loop, a background refresh with those asked for in the next RELOAD_WINDOW_MS.
+ */
+export function batchedCacheLoader<K, V>(
+  loadMany: (keys: readonly K[]) => Promise<readonly V[]>,
+): (key: K, why: 'miss' | 'refresh') => Promise<V> {
+  const loads = batchLoader(loadMany);
+  const reloads = batchLoader(loadMany, { windowMs: RELOAD_WINDOW_MS });
+  return (key, why) => (why === 'miss' ? loads : reloads).load(key);
 }

@@ -28,7 +28,7 @@ import { ModuleBundles } from './module-bundles';
 import { TrainingService } from '../training/training.service';
 import { ConsentService } from '../consent/consent.service';
 import { preparedQuery } from '../database/prepared';
-import { batchLoader, RELOAD_WINDOW_MS } from '../common/batch-loader';
+import { batchedCacheLoader, batchLoader } from '../common/batch-loader';
 import { RefreshingCache } from '../common/refreshing-cache';
 import { AttemptSnapshot, planProgress, ProgressPlan } from './progress-rules';
 import { ProgressWriter } from './progress-writer';
@@ -68,11 +68,8 @@ interface StudentAccess {
 export class LearningService {
   /** Whether a student may work on an assignment, by `student:assignment` (see `studentAssignment`). */
   private readonly access = new RefreshingCache<string, StudentAccess | null>(ACCESS_TTL_MS, 100_000);
-  /** Access checks asked for together (a classroom's first steps) go as one; background reloads every 100 ms. */
-  private readonly accessLoads = batchLoader((keys: readonly string[]) => this.loadAccess(keys));
-  private readonly accessReloads = batchLoader((keys: readonly string[]) => this.loadAccess(keys), {
-    windowMs: RELOAD_WINDOW_MS,
-  });
+  /** Access checks asked for together (a classroom's first steps) go as one, and so do background reloads. */
+  private readonly loadAccessOf = batchedCacheLoader((keys: readonly string[]) => this.loadAccess(keys));
   /** Records read together when many students' first steps arrive at once. */
   private readonly snapshotLoads = batchLoader((keys: readonly SnapshotKey[]) => this.loadSnapshots(keys));
   /** The record as this process last wrote it, per student and assignment (see `submit`). */
@@ -435,7 +432,7 @@ export class LearningService {
   private async studentAssignment(actor: Actor, assignmentId: string): Promise<StudentAccess | null> {
     if (actor.kind !== 'student') return null;
     const key = `${actor.userId}:${assignmentId}`;
-    return this.access.get(key, (why) => (why === 'miss' ? this.accessLoads : this.accessReloads).load(key));
+    return this.access.get(key, (why) => this.loadAccessOf(key, why));
   }
 
   /** Access for many `student:assignment` keys: one statement for the assignments, one for consent. */
