@@ -52,6 +52,7 @@ import type { GqlContext, HavenRequest } from './auth/request-context';
 import { SessionService } from './auth/session.service';
 import { badInput, formatGraphQLError } from './common/errors';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter';
+import { memoiseValidationMetadata } from './common/validation-metadata';
 import { HavenConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { ComplexityPlugin, MAX_DEPTH } from './graphql/complexity.plugin';
@@ -103,6 +104,9 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl }: AppOptions): DynamicModule {
+    // Every input is validated with class-validator (the ValidationPipe below): remember which rules apply to
+    // each input class instead of working it out again for every object validated.
+    memoiseValidationMetadata();
     return {
       module: AppModule,
       imports: [
