@@ -249,7 +249,9 @@ async function classroom(ctx, students, seconds, periodMs = 5000) {
   const end = steady + seconds * 1000;
   const due = students.map((_, i) => started + (i / students.length) * periodMs);
   const pending = new Set();
+  const lags = [];
   const send = async (student, dueAt) => {
+    lags.push(performance.now() - dueAt);
     const event = nextEvent(student, ctx.scenario);
     try {
       const body = await post(student.token, {
@@ -291,6 +293,8 @@ async function classroom(ctx, students, seconds, periodMs = 5000) {
     p50: pct(latencies, 0.5),
     p99: pct(latencies, 0.99),
     firstP99: pct(first, 0.99),
+    lagP99: pct(lags, 0.99),
+    lagMax: pct(lags, 1),
     counts,
   };
 }
@@ -338,7 +342,25 @@ async function insertLoop(url, seconds, clients) {
   return rows / seconds;
 }
 
-const ms = (n) => `${n.toFixed(1)} ms`;
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+/**
+ * The API's CPU per request for the smallest GraphQL request there is, through the same server, middleware and
+ * Apollo pipeline as a step: what the framework costs on this machine before Haven does anything.
+ */
+async function stackFloor(url, pid) {
+  const request = {
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+    connections: 16,
+  };
+  await autocannon({ ...request, amount: 2000 }); // warm-up
+  const before = cpuMs(pid);
+  const r = await autocannon({ ...request, amount: 10000 });
+  return { cpuPerRequest: (cpuMs(pid) - before) / r.requests.total, rate: r.requests.average };
+}
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
 function cpuMs(pid) {
@@ -406,7 +428,11 @@ async function main() {
     const single = await run(url, ctx, seeded.students.slice(500, 1000), { connections: 1, seconds: 3 });
     await resync(client, ctx, seeded.students);
     console.log(
-      `0. One request at a time: ${single.result.requests.average.toFixed(0)} steps/s, mean ${ms(single.result.latency.mean)}\n`,
+      `0. One request at a time: ${single.result.requests.average.toFixed(0)} steps/s, mean ${ms(single.result.latency.mean)}`,
+    );
+    const floor = await stackFloor(url, server.pid);
+    console.log(
+      `   The stack's own cost, for scale: \`{ __typename }\` (Express, Nest, Apollo; no resolver, no database) takes ${ms(floor.cpuPerRequest)} of API CPU per request, ${floor.rate.toFixed(0)} requests/s (16 connections)\n`,
     );
     const cpuBefore = cpuMs(server.pid);
     const sat = await run(url, ctx, satPool, { connections: 64, seconds: SECONDS });
@@ -457,6 +483,7 @@ async function main() {
       console.log(
         `   ${String(students).padStart(5)} students  ${r.rate.toFixed(0).padStart(5)} steps/s  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ${ok ? 'ok  ' : 'over'}  first steps p99 ${ms(r.firstP99).padStart(9)}  ${JSON.stringify(r.counts)}`,
       );
+      console.log(`                  generator lateness p99 ${ms(r.lagP99)} max ${ms(r.lagMax)}`);
       console.log(
         `                  per step: CPU of the API ${perStep(apiUsed)} ms, PostgreSQL ${perStep(dbUsed)} ms, this generator ${perStep((generator.user + generator.system) / 1000)} ms; PostgreSQL transactions ${perStep(statements)}`,
       );
