@@ -10,7 +10,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const serverOnly = ['@nestjs/*', 'typeorm', 'pg', '@electric-sql/*', 'argon2', 'express', 'class-validator'];
+const serverOnly = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  '@electric-sql/*',
+  'argon2',
+  'fastify',
+  '@fastify/*',
+  'class-validator',
+];
 const browserOnly = ['react', 'react-dom', 'wouter', '@apollo/client', 'i18next', 'react-i18next'];
 
 export default tseslint.config(

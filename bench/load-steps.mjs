@@ -432,7 +432,7 @@ async function main() {
     );
     const floor = await stackFloor(url, server.pid);
     console.log(
-      `   The stack's own cost, for scale: \`{ __typename }\` (Express, Nest, Apollo; no resolver, no database) takes ${ms(floor.cpuPerRequest)} of API CPU per request, ${floor.rate.toFixed(0)} requests/s (16 connections)\n`,
+      `   The stack's own cost, for scale: \`{ __typename }\` (Fastify, Nest, Apollo; no resolver, no database) takes ${ms(floor.cpuPerRequest)} of API CPU per request, ${floor.rate.toFixed(0)} requests/s (16 connections)\n`,
     );
     const cpuBefore = cpuMs(server.pid);
     const sat = await run(url, ctx, satPool, { connections: 64, seconds: SECONDS });

@@ -61,7 +61,7 @@ import { Loaders } from './graphql/loaders';
 import { ClassResolver, DistrictResolver, SchoolResolver } from './roster/roster.resolver';
 import { RosterService } from './roster/roster.service';
 import { TenancyService } from './tenancy/tenancy.service';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((e) => [
@@ -130,7 +130,8 @@ export class AppModule {
             fieldResolverEnhancers: ['guards', 'filters'],
             validationRules: [depthLimit(MAX_DEPTH)],
             formatError: formatGraphQLError,
-            context: ({ req, res }: { req: HavenRequest; res: Response }): GqlContext => ({
+            // Apollo's Fastify integration calls this with the request and the reply.
+            context: (req: HavenRequest, res: FastifyReply): GqlContext => ({
               req,
               res,
               loaders: new Loaders(ds),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { appError } from '../common/errors';
@@ -28,13 +28,13 @@ export class AuthService {
     private readonly audit: AuditService,
   ) {}
 
-  async staffSignIn(input: StaffSignInInput, req: HavenRequest, res: Response): Promise<Actor> {
+  async staffSignIn(input: StaffSignInInput, req: HavenRequest, res: FastifyReply): Promise<Actor> {
     const email = input.email.trim().toLowerCase();
     const user = await this.ds.getRepository(User).findOne({ where: { email, kind: 'staff' } });
     return this.complete(`staff:${email}`, user, input.password, STAFF_FAILURE, req, res);
   }
 
-  async studentSignIn(input: StudentSignInInput, req: HavenRequest, res: Response): Promise<Actor> {
+  async studentSignIn(input: StudentSignInInput, req: HavenRequest, res: FastifyReply): Promise<Actor> {
     const code = input.schoolCode.trim().toUpperCase();
     const username = input.username.trim().toLowerCase();
     const school = await this.ds.getRepository(School).findOne({ where: { code } });
@@ -52,7 +52,7 @@ export class AuthService {
     secret: string,
     failure: string,
     req: HavenRequest,
-    res: Response,
+    res: FastifyReply,
   ): Promise<Actor> {
     const address = req.ip ?? 'unknown';
     if (await this.limiter.isBlocked(account, address)) throw appError('TOO_MANY_ATTEMPTS', TOO_MANY);

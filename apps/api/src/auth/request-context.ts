@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Loaders } from '../graphql/loaders';
 import type { Actor } from './actor';
 
-export interface HavenRequest extends Request {
+export interface HavenRequest extends FastifyRequest {
   /** Resolved once per request by SessionService: the signed-in caller, or null. */
   actorPromise?: Promise<Actor | null>;
   /** Set by PolicyGuard before any resolver runs. */
@@ -12,7 +12,7 @@ export interface HavenRequest extends Request {
 /** The GraphQL context of one request. */
 export interface GqlContext {
   req: HavenRequest;
-  res: Response;
+  res: FastifyReply;
   loaders: Loaders;
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource, LessThan } from 'typeorm';
 import { isRole, type Role } from '@haven/domain';
 import { batchedCacheLoader } from '../common/batch-loader';
@@ -66,24 +66,24 @@ export class SessionService {
   ) {}
 
   /** Starts a session for a user and sets the httpOnly, SameSite cookie. */
-  async start(user: User, res: Response): Promise<UserSession> {
+  async start(user: User, res: FastifyReply): Promise<UserSession> {
     const token = randomBytes(32).toString('base64url');
     const hours = user.kind === 'student' ? STUDENT_SESSION_HOURS : this.config.SESSION_HOURS;
     const expiresAt = new Date(Date.now() + hours * 3600_000);
     const session = await this.ds
       .getRepository(UserSession)
       .save({ tokenHash: sha256(token), userId: user.id, expiresAt });
-    res.cookie(SESSION_COOKIE, token, {
+    res.setCookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.cookieSecure,
       path: '/',
-      maxAge: hours * 3600_000,
+      maxAge: hours * 3600, // seconds
     });
     return session;
   }
 
-  async end(req: HavenRequest, res: Response): Promise<void> {
+  async end(req: HavenRequest, res: FastifyReply): Promise<void> {
     const token = this.tokenOf(req);
     if (token) {
       this.actors.delete(sha256(token));

@@ -442,6 +442,18 @@ describe('authoring studio API', () => {
       .set('X-Haven-CSRF', '1')
       .send(Buffer.from('not a zip'));
     expect(garbage.status).toBe(400);
+    // Over the 10 MB limit: refused, read no further than the limit, no draft.
+    const drafts = async (): Promise<number> =>
+      Number((await t.ds.query(`SELECT count(*)::int AS n FROM module_draft`))[0].n);
+    const before = await drafts();
+    const tooLarge = await author
+      .post('/imports/modules')
+      .set('Content-Type', 'application/zip')
+      .set('X-Haven-CSRF', '1')
+      .send(Buffer.alloc(10 * 1024 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.message).toBe('The file is larger than 10mb');
+    expect(await drafts()).toBe(before);
     const byReviewer = await reviewer
       .post('/imports/modules')
       .set('Content-Type', 'application/zip')

@@ -14,33 +14,19 @@ import {
 } from '@nestjs/common';
 import { STAFF_ROLES } from '@haven/domain';
 import { GraphQLError } from 'graphql';
-import { raw, type Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/policy.decorator';
 import type { HavenRequest } from '../auth/request-context';
-import { CSRF_HEADER } from '../roster-import/roster-import.controller';
+import { CSRF_HEADER, readUpload, sendsZip } from '../common/uploads';
 import { UUID_PATTERN } from '../tenancy/tenancy.service';
 import { AuthoringService } from './authoring.service';
 
 /** Largest module zip accepted. unpackModuleZip also bounds the unpacked size. */
 export const MAX_MODULE_ZIP = '10mb';
 
-const readZip = raw({ type: () => true, limit: MAX_MODULE_ZIP });
+const MAX_MODULE_ZIP_BYTES = 10 * 1024 * 1024;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
-
-function rawBody(req: HavenRequest, res: Response): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    readZip(req, res, (err?: unknown) => {
-      if (err)
-        reject(
-          (err as { status?: number }).status === 413
-            ? new HttpException(`The file is larger than ${MAX_MODULE_ZIP}`, HttpStatus.PAYLOAD_TOO_LARGE)
-            : new BadRequestException('The upload could not be read'),
-        );
-      else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-    });
-  });
-}
 
 /** GraphQL errors from the service, as the HTTP status a download or upload client expects. */
 function httpError(e: unknown): never {
@@ -54,11 +40,12 @@ function httpError(e: unknown): never {
   throw e;
 }
 
-function sendZip(res: Response, name: string, zip: Uint8Array): void {
-  res.setHeader('Content-Type', 'application/zip');
-  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+function sendZip(res: FastifyReply, name: string, zip: Uint8Array): void {
+  void res
+    .header('Content-Type', 'application/zip')
+    .header('Content-Disposition', `attachment; filename="${name}"`)
+    .header('Cache-Control', 'no-store')
+    .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
 }
 
 /**
@@ -76,7 +63,7 @@ export class ModuleFilesController {
   async exportVersion(
     @Param('moduleId') moduleId: string,
     @Param('file') file: string,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const version = file.replace(/\.zip$/, '');
     if (!SLUG.test(moduleId) || !VERSION.test(version) || !file.endsWith('.zip'))
@@ -90,7 +77,7 @@ export class ModuleFilesController {
   async exportDraft(
     @Param('file') file: string,
     @Req() req: HavenRequest,
-    @Res() res: Response,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const id = file.replace(/\.zip$/, '');
     if (!UUID_PATTERN.test(id)) throw new NotFoundException('Draft was not found.');
@@ -103,19 +90,18 @@ export class ModuleFilesController {
   @HttpCode(201)
   async importZip(
     @Req() req: HavenRequest,
-    @Res({ passthrough: true }) res: Response,
     @Query('districtId') districtId?: string,
   ): Promise<{ draftId: string; moduleId: string }> {
     if (req.headers[CSRF_HEADER] !== '1')
       throw new BadRequestException('Send the header X-Haven-CSRF: 1 with an import');
-    if (!req.is(['application/zip', 'application/x-zip-compressed', 'application/octet-stream']))
+    if (!sendsZip(req))
       throw new HttpException(
         'Send the zip with Content-Type: application/zip',
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       );
     if (districtId !== undefined && !UUID_PATTERN.test(districtId))
       throw new BadRequestException('districtId must be an id');
-    const bytes = await rawBody(req, res);
+    const bytes = await readUpload(req, MAX_MODULE_ZIP_BYTES, MAX_MODULE_ZIP);
     const draft = await this.authoring
       .importFiles(req.actor!, {
         zip: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),

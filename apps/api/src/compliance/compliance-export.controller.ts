@@ -1,4 +1,5 @@
-import { Controller, Get, Header, NotFoundException, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { schoolYearOf } from '@haven/domain';
 import { Allow } from '../auth/policy.decorator';
@@ -15,7 +16,11 @@ export class ComplianceExportController {
   @Get('compliance.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async csv(@Req() req: HavenRequest, @Query('schoolYear') schoolYear?: string): Promise<string> {
+  async csv(
+    @Req() req: HavenRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+    @Query('schoolYear') schoolYear?: string,
+  ): Promise<string> {
     const year = schoolYear ?? schoolYearOf(new Date());
     const loaded = await this.compliance.load(req.actor!, year);
     if (!loaded) throw new NotFoundException();
@@ -45,7 +50,7 @@ export class ComplianceExportController {
         }
       }
     }
-    req.res?.setHeader('Content-Disposition', `attachment; filename="haven-compliance-${year}.csv"`);
+    res.header('Content-Disposition', `attachment; filename="haven-compliance-${year}.csv"`);
     return stringify(rows, {
       header: true,
       columns: [

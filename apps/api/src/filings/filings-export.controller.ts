@@ -1,4 +1,5 @@
-import { Controller, Get, Header, NotFoundException, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { schoolYearOf } from '@haven/domain';
 import { Allow } from '../auth/policy.decorator';
@@ -17,7 +18,11 @@ export class FilingsExportController {
   @Get('fl-implementation-plan.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async floridaPlan(@Req() req: HavenRequest, @Query('schoolYear') schoolYear?: string): Promise<string> {
+  async floridaPlan(
+    @Req() req: HavenRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+    @Query('schoolYear') schoolYear?: string,
+  ): Promise<string> {
     const year = schoolYear ?? schoolYearOf(new Date());
     if (!/^\d{4}-\d{4}$/.test(year)) throw new NotFoundException();
     const plan = await this.filings.floridaPlan(req.actor!, year);
@@ -54,7 +59,7 @@ export class FilingsExportController {
           ...tail,
         ]);
     }
-    req.res?.setHeader(
+    res.header(
       'Content-Disposition',
       `attachment; filename="haven-fl-implementation-plan-${plan.planYear}-draft.csv"`,
     );
@@ -87,7 +92,10 @@ export class FilingsExportController {
   @Get('tx-trained-staff.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  async texasTrainedStaff(@Req() req: HavenRequest): Promise<string> {
+  async texasTrainedStaff(
+    @Req() req: HavenRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<string> {
     const list = await this.filings.texasTrainedStaff(req.actor!);
     if (!list) throw new NotFoundException();
     const rows = list.staff.flatMap((s) =>
@@ -103,7 +111,7 @@ export class FilingsExportController {
         c.current ? 'yes' : 'no',
       ]),
     );
-    req.res?.setHeader('Content-Disposition', 'attachment; filename="haven-tx-trained-staff-draft.csv"');
+    res.header('Content-Disposition', 'attachment; filename="haven-tx-trained-staff-draft.csv"');
     return stringify(rows, {
       header: true,
       columns: [

@@ -9,12 +9,11 @@ import {
   Post,
   Query,
   Req,
-  Res,
 } from '@nestjs/common';
-import { raw, type Response } from 'express';
 import { bundleFromZip, type OneRosterBundle } from '@haven/oneroster';
 import { Allow } from '../auth/policy.decorator';
 import type { HavenRequest } from '../auth/request-context';
+import { CSRF_HEADER, readUpload, sendsZip } from '../common/uploads';
 import type { ImportMode } from './roster-import.entities';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { ROSTER_IMPORTERS, SCHOOL_ROSTER_IMPORTERS } from './roster-import.resolver';
@@ -22,27 +21,7 @@ import { ImportResult, RosterImportService } from './roster-import.service';
 
 /** Largest upload accepted: a zipped OneRoster export. */
 export const MAX_UPLOAD = '50mb';
-
-/** `X-Haven-CSRF: 1`: a header a cross-site form cannot send, so a signed-in admin cannot be made to import. */
-export const CSRF_HEADER = 'x-haven-csrf';
-
-const readZip = raw({ type: () => true, limit: MAX_UPLOAD });
-
-/** Reads the body with `express.raw`, for this route only (after the policy guard has let the caller in). */
-function rawBody(req: HavenRequest, res: Response): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    readZip(req, res, (err?: unknown) => {
-      if (err) {
-        const status = (err as { status?: number }).status;
-        reject(
-          status === 413
-            ? new HttpException(`The file is larger than ${MAX_UPLOAD}`, HttpStatus.PAYLOAD_TOO_LARGE)
-            : new BadRequestException('The upload could not be read'),
-        );
-      } else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-    });
-  });
-}
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /**
  * `POST /imports/oneroster?mode=all-or-nothing|valid-rows&dryRun=true|false[&districtId=…][&fileName=…]`, body:
@@ -62,7 +41,6 @@ export class RosterImportController {
   @Header('Cache-Control', 'no-store')
   async oneroster(
     @Req() req: HavenRequest,
-    @Res({ passthrough: true }) res: Response,
     @Query('mode') mode = 'all-or-nothing',
     @Query('dryRun') dryRun = 'false',
     @Query('districtId') districtId?: string,
@@ -71,7 +49,7 @@ export class RosterImportController {
     checkRequest(req, mode, dryRun);
     const district = await this.imports.districtFor(req.actor!, districtId);
     if (!district) throw new NotFoundException('District was not found.');
-    const bundle = await readBundle(req, res);
+    const bundle = await readBundle(req);
     return this.imports.run({ userId: req.actor!.userId }, district.id, bundle, {
       mode: mode as ImportMode,
       dryRun: dryRun === 'true',
@@ -90,7 +68,6 @@ export class RosterImportController {
   @Header('Cache-Control', 'no-store')
   async schoolOneroster(
     @Req() req: HavenRequest,
-    @Res({ passthrough: true }) res: Response,
     @Query('mode') mode = 'all-or-nothing',
     @Query('dryRun') dryRun = 'false',
     @Query('schoolId') schoolId?: string,
@@ -99,7 +76,7 @@ export class RosterImportController {
     checkRequest(req, mode, dryRun);
     const scope = await this.tenancy.rosterImportSchools(req.actor!, schoolId);
     if (!scope) throw new NotFoundException('School was not found.');
-    const bundle = await readBundle(req, res);
+    const bundle = await readBundle(req);
     return this.imports.run({ userId: req.actor!.userId }, scope.districtId, bundle, {
       mode: mode as ImportMode,
       dryRun: dryRun === 'true',
@@ -116,15 +93,15 @@ function checkRequest(req: HavenRequest, mode: string, dryRun: string): void {
   if (mode !== 'all-or-nothing' && mode !== 'valid-rows')
     throw new BadRequestException('mode is all-or-nothing or valid-rows');
   if (dryRun !== 'true' && dryRun !== 'false') throw new BadRequestException('dryRun is true or false');
-  if (!req.is(['application/zip', 'application/x-zip-compressed', 'application/octet-stream']))
+  if (!sendsZip(req))
     throw new HttpException(
       'Send the zip with Content-Type: application/zip',
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
     );
 }
 
-async function readBundle(req: HavenRequest, res: Response): Promise<OneRosterBundle> {
-  const bytes = await rawBody(req, res);
+async function readBundle(req: HavenRequest): Promise<OneRosterBundle> {
+  const bytes = await readUpload(req, MAX_UPLOAD_BYTES, MAX_UPLOAD);
   try {
     return bundleFromZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {
