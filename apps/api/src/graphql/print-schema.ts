@@ -5,7 +5,7 @@ import { RESOLVERS } from '../app.module';
 
 /** Builds the code-first schema without a database or HTTP server, sorted, as committed in schema.gql. */
 export async function buildSchemaSdl(): Promise<string> {
-  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   await app.init();
   try {
     const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
