@@ -8,7 +8,7 @@
 import autocannon from 'autocannon';
 import { createHash, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Pool } from 'undici';
@@ -507,6 +507,8 @@ async function main() {
   } finally {
     await connections?.close();
     if (process.env.BENCH_SHOW_SERVER_LOG) console.log(server.log.slice(-3000));
+    // The server's whole output, e.g. with BENCH_SERVER_ARGS=--trace-gc, to line its pauses up with the levels.
+    if (process.env.BENCH_SERVER_LOG) writeFileSync(process.env.BENCH_SERVER_LOG, server.log);
     await client.end();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
