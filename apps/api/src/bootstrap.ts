@@ -26,8 +26,8 @@ const SPA_CSP =
 
 /**
  * Builds the Nest application on Fastify: GraphQL at /graphql, /healthz, the exports and uploads, and the web
- * app for every other GET. Fastify rather than Express: the same GraphQL request costs the API about a third
- * less CPU in the HTTP layer (README, "Libraries").
+ * app for every other GET. Fastify rather than Express: a submitted step costs the API a fifth to a quarter
+ * less CPU (README, "Why these libraries").
  */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
