@@ -23,6 +23,16 @@ describe('RefreshingCache', () => {
     expect(loads).toBe(1);
   });
 
+  it('remembers a value set from elsewhere as freshly loaded, replacing an older one', async () => {
+    const c = cache();
+    await c.get('a', loader('old'));
+    clock = 20_000;
+    c.set('a', 'fresh');
+    clock = 43_999; // within the set value's young life, though past the old one's
+    expect(await c.get('a', loader('loaded'))).toBe('fresh');
+    expect(loads).toBe(1);
+  });
+
   it('answers at once in the last fifth of its life and reloads in the background, once', async () => {
     const c = cache();
     await c.get('a', loader('one'));

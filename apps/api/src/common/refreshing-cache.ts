@@ -48,6 +48,11 @@ export class RefreshingCache<K, V> {
     return value;
   }
 
+  /** Remembers a value the caller has just loaded fresh (as `get` would have), e.g. on another path. */
+  set(key: K, value: V): void {
+    this.store(key, value);
+  }
+
   delete(key: K): void {
     this.entries.delete(key);
   }

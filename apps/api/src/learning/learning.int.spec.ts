@@ -177,6 +177,29 @@ describe('students learning: assignments and progress that is never recorded twi
     expect(found[1]).toMatchObject({ classId: f.demo.classes.get('Health 7, Period 2')!.id });
   });
 
+  it('remembers the access check of opening the module, so the first step does not ask again', async () => {
+    const kai = await signInStudent(t, 'BAYSIDE', 'kai', '5656');
+    const checks = jest.spyOn(t.app.get(TenancyService), 'assignmentsForStudents');
+    try {
+      const opened = await t.gql<{ myAssignment: { title: string } | null }>(
+        kai,
+        `{ myAssignment(id: "${assignmentId}") { title } }`,
+      );
+      expect(opened.data?.myAssignment).not.toBeNull();
+      const afterOpening = checks.mock.calls.length;
+      expect(afterOpening).toBeGreaterThan(0); // opening the page checks fresh
+      // A step the rules refuse (no such scenario): it records nothing, but it passes the access check first.
+      const r = await submit(kai, [
+        ev({ kind: 'scenario_choice', scenarioId: 'no-such', runNo: 1, choiceId: 'x' }),
+      ]);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.submitProgress.results[0].outcome).toBe('rejected');
+      expect(checks.mock.calls.length).toBe(afterOpening);
+    } finally {
+      checks.mockRestore();
+    }
+  });
+
   it('serves the module to the student without facilitator notes or answer keys', async () => {
     const r = await t.gql<{
       myAssignment: {

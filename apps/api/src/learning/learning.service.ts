@@ -399,6 +399,10 @@ export class LearningService {
       .findOne({ where: { studentId: actor.userId, assignmentId } });
     // A student without the parental consent the state requires (or opted out) never receives the content.
     const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, b.id);
+    // The page is opened just before the first step: remember this fresh answer for the steps
+    // (`studentAssignment`), so a class that opens the module together does not ask again with its first steps.
+    if (actor.kind === 'student')
+      this.access.set(`${actor.userId}:${assignmentId}`, { assignment, eligible });
     const lessons = eligible ? fromBundle.lessons(b, lang).map((l) => ({ ...l, notes: [] })) : [];
     const scenarios = eligible ? fromBundle.scenarios(b, lang) : [];
     const assessments = eligible ? fromBundle.assessments(b, lang) : [];
