@@ -17,13 +17,11 @@ import { GraphQLError } from 'graphql';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../auth/policy.decorator';
 import type { HavenRequest } from '../auth/request-context';
-import { CSRF_HEADER, readUpload, sendsZip } from '../common/uploads';
+import { checkZipUpload, readUpload } from '../common/uploads';
 import { UUID_PATTERN } from '../tenancy/tenancy.service';
 import { AuthoringService } from './authoring.service';
 
-/** Largest module zip accepted. unpackModuleZip also bounds the unpacked size. */
-export const MAX_MODULE_ZIP = '10mb';
-
+/** Largest module zip accepted (10 MB). unpackModuleZip also bounds the unpacked size. */
 const MAX_MODULE_ZIP_BYTES = 10 * 1024 * 1024;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
@@ -92,16 +90,10 @@ export class ModuleFilesController {
     @Req() req: HavenRequest,
     @Query('districtId') districtId?: string,
   ): Promise<{ draftId: string; moduleId: string }> {
-    if (req.headers[CSRF_HEADER] !== '1')
-      throw new BadRequestException('Send the header X-Haven-CSRF: 1 with an import');
-    if (!sendsZip(req))
-      throw new HttpException(
-        'Send the zip with Content-Type: application/zip',
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      );
+    checkZipUpload(req);
     if (districtId !== undefined && !UUID_PATTERN.test(districtId))
       throw new BadRequestException('districtId must be an id');
-    const bytes = await readUpload(req, MAX_MODULE_ZIP_BYTES, MAX_MODULE_ZIP);
+    const bytes = await readUpload(req, MAX_MODULE_ZIP_BYTES);
     const draft = await this.authoring
       .importFiles(req.actor!, {
         zip: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),

@@ -365,12 +365,16 @@ export class LearningService {
     ]);
     const attemptOf = new Map(attempts.map((t) => [t.assignmentId, t]));
     const classOf = new Map(classes.map((c) => [c.id, c]));
+    const bundles = await Promise.all(assignments.map((a) => this.bundles.get(a.moduleVersionId)));
+    const answers = await this.consent.eligibilities(
+      assignments.map((a, i) => ({ studentId: actor.userId, classId: a.classId, moduleId: bundles[i].id })),
+    );
     const out: StudentAssignment[] = [];
-    for (const a of assignments) {
-      const b = await this.bundles.get(a.moduleVersionId);
+    for (const [i, a] of assignments.entries()) {
+      const b = bundles[i];
       const lang = this.languageFor(actor, b);
       const attempt = attemptOf.get(a.id);
-      const { eligible } = await this.consent.eligibility(actor.userId, a.classId, b.id);
+      const { eligible } = answers[i];
       out.push({
         id: a.id,
         moduleId: b.id,
@@ -390,19 +394,15 @@ export class LearningService {
   }
 
   async myModule(actor: Actor, assignmentId: string): Promise<StudentModule | null> {
-    const assignment = await this.tenancy.assignmentOfStudent(actor, assignmentId);
-    if (!assignment) return null;
+    const access = await this.freshStudentAssignment(actor, assignmentId);
+    if (!access) return null;
+    // A student without the parental consent the state requires (or opted out) never receives the content.
+    const { assignment, eligible } = access;
     const b = await this.bundles.get(assignment.moduleVersionId);
     const lang = this.languageFor(actor, b);
     const attempt = await this.ds
       .getRepository(Attempt)
       .findOne({ where: { studentId: actor.userId, assignmentId } });
-    // A student without the parental consent the state requires (or opted out) never receives the content.
-    const { eligible } = await this.consent.eligibility(actor.userId, assignment.classId, b.id);
-    // The page is opened just before the first step: remember this fresh answer for the steps
-    // (`studentAssignment`), so a class that opens the module together does not ask again with its first steps.
-    if (actor.kind === 'student')
-      this.access.set(`${actor.userId}:${assignmentId}`, { assignment, eligible });
     const lessons = eligible ? fromBundle.lessons(b, lang).map((l) => ({ ...l, notes: [] })) : [];
     const scenarios = eligible ? fromBundle.scenarios(b, lang) : [];
     const assessments = eligible ? fromBundle.assessments(b, lang) : [];
@@ -437,6 +437,18 @@ export class LearningService {
     if (actor.kind !== 'student') return null;
     const key = `${actor.userId}:${assignmentId}`;
     return this.access.get(key, (why) => this.loadAccessOf(key, why));
+  }
+
+  /**
+   * `studentAssignment` checked now rather than remembered (opening the module), through the same batched
+   * loader; the answer is then remembered, so the first steps after the page opens do not ask again.
+   */
+  private async freshStudentAssignment(actor: Actor, assignmentId: string): Promise<StudentAccess | null> {
+    if (actor.kind !== 'student') return null;
+    const key = `${actor.userId}:${assignmentId}`;
+    const access = await this.loadAccessOf(key, 'miss');
+    this.access.set(key, access);
+    return access;
   }
 
   /** Access for many `student:assignment` keys: one statement for the assignments, one for consent. */

@@ -3,8 +3,6 @@ import {
   Controller,
   Header,
   HttpCode,
-  HttpException,
-  HttpStatus,
   NotFoundException,
   Post,
   Query,
@@ -13,14 +11,13 @@ import {
 import { bundleFromZip, type OneRosterBundle } from '@haven/oneroster';
 import { Allow } from '../auth/policy.decorator';
 import type { HavenRequest } from '../auth/request-context';
-import { CSRF_HEADER, readUpload, sendsZip } from '../common/uploads';
+import { checkZipUpload, readUpload } from '../common/uploads';
 import type { ImportMode } from './roster-import.entities';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { ROSTER_IMPORTERS, SCHOOL_ROSTER_IMPORTERS } from './roster-import.resolver';
 import { ImportResult, RosterImportService } from './roster-import.service';
 
-/** Largest upload accepted: a zipped OneRoster export. */
-export const MAX_UPLOAD = '50mb';
+/** Largest upload accepted: a zipped OneRoster export (50 MB). */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /**
@@ -86,22 +83,16 @@ export class RosterImportController {
   }
 }
 
-/** What every import request must carry: the CSRF header, a known mode and dry-run flag, a zip. */
+/** What every import request must carry: a zip upload (`checkZipUpload`), a known mode and dry-run flag. */
 function checkRequest(req: HavenRequest, mode: string, dryRun: string): void {
-  if (req.headers[CSRF_HEADER] !== '1')
-    throw new BadRequestException(`Send the header X-Haven-CSRF: 1 with an import`);
+  checkZipUpload(req);
   if (mode !== 'all-or-nothing' && mode !== 'valid-rows')
     throw new BadRequestException('mode is all-or-nothing or valid-rows');
   if (dryRun !== 'true' && dryRun !== 'false') throw new BadRequestException('dryRun is true or false');
-  if (!sendsZip(req))
-    throw new HttpException(
-      'Send the zip with Content-Type: application/zip',
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    );
 }
 
 async function readBundle(req: HavenRequest): Promise<OneRosterBundle> {
-  const bytes = await readUpload(req, MAX_UPLOAD_BYTES, MAX_UPLOAD);
+  const bytes = await readUpload(req, MAX_UPLOAD_BYTES);
   try {
     return bundleFromZip(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (e) {

@@ -234,21 +234,11 @@ export class TenancyService {
       .getOne();
   }
 
-  /** Assignments of the classes a student is enrolled in, once they are open. */
   /**
-   * One open assignment of a class the student is enrolled in, or undefined. The check behind every step a
-   * student sends (remembered by the caller): one prepared statement.
-   */
-  async assignmentOfStudent(actor: Actor, assignmentId: string): Promise<Assignment | undefined> {
-    if (actor.kind !== 'student') return undefined;
-    const [assignment] = await this.assignmentsForStudents([{ studentId: actor.userId, assignmentId }]);
-    return assignment;
-  }
-
-  /**
-   * `assignmentOfStudent` for many students at once (the caller has checked each is a student), in the order
-   * asked: one statement for a classroom's first steps. An id that is not a UUID finds nothing (and does not
-   * fail the others' statement).
+   * For each (student, assignment) asked, the assignment if it is open in a class the student is enrolled in,
+   * in the order asked (the caller has checked each is a student): the check behind every step a student sends
+   * (remembered by the caller), one statement for a classroom's first steps. An id that is not a UUID finds
+   * nothing (and does not fail the others' statement).
    */
   async assignmentsForStudents(
     asked: readonly { studentId: string; assignmentId: string }[],
@@ -292,6 +282,7 @@ export class TenancyService {
     });
   }
 
+  /** Assignments of the classes a student is enrolled in, once they are open. */
   assignmentsOfStudent(actor: Actor): Promise<Assignment[]> {
     if (actor.kind !== 'student') return Promise.resolve([]);
     const qb = this.ds
