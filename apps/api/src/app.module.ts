@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -129,6 +130,9 @@ export class AppModule {
             includeStacktraceInErrorResponses: false,
             fieldResolverEnhancers: ['guards', 'filters'],
             validationRules: [depthLimit(MAX_DEPTH)],
+            // Every answer is per user (a session cookie) and never cached by HTTP, so Apollo's cache-control
+            // plugin (installed unless disabled) would only time every field of every request for nothing.
+            plugins: [ApolloServerPluginCacheControlDisabled()],
             formatError: formatGraphQLError,
             // Apollo's Fastify integration calls this with the request and the reply.
             context: (req: HavenRequest, res: FastifyReply): GqlContext => ({

@@ -21,15 +21,31 @@ function countsByKey(keys: readonly string[], rows: { key: string; n: string }[]
  * by ids that a tenant-scoped parent has already produced; they never widen what the caller can see.
  */
 export class Loaders {
+  /** Made on first use: most requests (a student's step) need none of them, and every request gets a Loaders. */
+  private readonly made = new Map<string, DataLoader<never, unknown>>();
+
   constructor(private readonly ds: DataSource) {}
 
-  readonly district = new DataLoader<string, District | null>(async (ids) =>
-    byKey(ids, await this.ds.getRepository(District).findBy({ id: In([...ids]) }), (d) => d.id),
-  );
+  private once<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    let loader = this.made.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch);
+      this.made.set(name, loader as unknown as DataLoader<never, unknown>);
+    }
+    return loader;
+  }
 
-  readonly school = new DataLoader<string, School | null>(async (ids) =>
-    byKey(ids, await this.ds.getRepository(School).findBy({ id: In([...ids]) }), (s) => s.id),
-  );
+  get district(): DataLoader<string, District | null> {
+    return this.once('district', async (ids) =>
+      byKey(ids, await this.ds.getRepository(District).findBy({ id: In([...ids]) }), (d) => d.id),
+    );
+  }
+
+  get school(): DataLoader<string, School | null> {
+    return this.once('school', async (ids) =>
+      byKey(ids, await this.ds.getRepository(School).findBy({ id: In([...ids]) }), (s) => s.id),
+    );
+  }
 
   /**
    * The members of each class (teachers or students), in name order. Pairs are read first and users by id
@@ -58,76 +74,89 @@ export class Loaders {
     return classIds.map((id) => out.get(id) ?? []);
   }
 
-  readonly teachersOfClass = new DataLoader<string, User[]>((classIds) =>
-    this.membersOf(classIds, 'class_teacher', 'user_id', false),
-  );
+  get teachersOfClass(): DataLoader<string, User[]> {
+    return this.once('teachersOfClass', (classIds) =>
+      this.membersOf(classIds, 'class_teacher', 'user_id', false),
+    );
+  }
 
-  readonly studentsOfClass = new DataLoader<string, User[]>((classIds) =>
-    this.membersOf(classIds, 'enrollment', 'student_id', true),
-  );
+  get studentsOfClass(): DataLoader<string, User[]> {
+    return this.once('studentsOfClass', (classIds) =>
+      this.membersOf(classIds, 'enrollment', 'student_id', true),
+    );
+  }
 
-  readonly studentCountOfClass = new DataLoader<string, number>(async (classIds) =>
-    countsByKey(
-      classIds,
-      await this.ds.query(
-        `SELECT e.class_id AS key, count(*) AS n FROM enrollment e JOIN app_user u ON u.id = e.student_id
+  get studentCountOfClass(): DataLoader<string, number> {
+    return this.once('studentCountOfClass', async (classIds) =>
+      countsByKey(
+        classIds,
+        await this.ds.query(
+          `SELECT e.class_id AS key, count(*) AS n FROM enrollment e JOIN app_user u ON u.id = e.student_id
          WHERE e.class_id = ANY($1) AND u.disabled_at IS NULL GROUP BY e.class_id`,
-        [[...classIds]],
+          [[...classIds]],
+        ),
       ),
-    ),
-  );
+    );
+  }
 
-  readonly classCountOfSchool = new DataLoader<string, number>(async (schoolIds) =>
-    countsByKey(
-      schoolIds,
-      await this.ds.query(
-        `SELECT school_id AS key, count(*) AS n FROM class_section WHERE school_id = ANY($1) GROUP BY school_id`,
-        [[...schoolIds]],
+  get classCountOfSchool(): DataLoader<string, number> {
+    return this.once('classCountOfSchool', async (schoolIds) =>
+      countsByKey(
+        schoolIds,
+        await this.ds.query(
+          `SELECT school_id AS key, count(*) AS n FROM class_section WHERE school_id = ANY($1) GROUP BY school_id`,
+          [[...schoolIds]],
+        ),
       ),
-    ),
-  );
+    );
+  }
 
-  readonly studentCountOfSchool = new DataLoader<string, number>(async (schoolIds) =>
-    countsByKey(
-      schoolIds,
-      await this.ds.query(
-        `SELECT school_id AS key, count(*) AS n FROM app_user
+  get studentCountOfSchool(): DataLoader<string, number> {
+    return this.once('studentCountOfSchool', async (schoolIds) =>
+      countsByKey(
+        schoolIds,
+        await this.ds.query(
+          `SELECT school_id AS key, count(*) AS n FROM app_user
          WHERE kind = 'student' AND disabled_at IS NULL AND school_id = ANY($1) GROUP BY school_id`,
-        [[...schoolIds]],
+          [[...schoolIds]],
+        ),
       ),
-    ),
-  );
+    );
+  }
 
   /** The compiled module (the large `bundle` column), only for versions a query opens. */
-  readonly moduleBundle = new DataLoader<string, ModuleVersion | null>(async (ids) => {
-    const rows = await this.ds
-      .getRepository(ModuleVersionEntity)
-      .createQueryBuilder('v')
-      .select(['v.id', 'v.bundle'])
-      .where('v.id IN (:...ids)', { ids })
-      .getMany();
-    return byKey(ids, rows, (r) => r.id).map((r) => r?.bundle ?? null);
-  });
+  get moduleBundle(): DataLoader<string, ModuleVersion | null> {
+    return this.once('moduleBundle', async (ids) => {
+      const rows = await this.ds
+        .getRepository(ModuleVersionEntity)
+        .createQueryBuilder('v')
+        .select(['v.id', 'v.bundle'])
+        .where('v.id IN (:...ids)', { ids })
+        .getMany();
+      return byKey(ids, rows, (r) => r.id).map((r) => r?.bundle ?? null);
+    });
+  }
 
   /** Every version of a module, newest first. */
-  readonly moduleVersions = new DataLoader<string, string[]>(async (moduleIds) => {
-    const rows: { module_id: string; version: string }[] = await this.ds.query(
-      `SELECT module_id, version FROM module_version WHERE module_id = ANY($1) ORDER BY version_sort DESC`,
-      [[...moduleIds]],
-    );
-    return moduleIds.map((id) => rows.filter((r) => r.module_id === id).map((r) => r.version));
-  });
+  get moduleVersions(): DataLoader<string, string[]> {
+    return this.once('moduleVersions', async (moduleIds) => {
+      const rows: { module_id: string; version: string }[] = await this.ds.query(
+        `SELECT module_id, version FROM module_version WHERE module_id = ANY($1) ORDER BY version_sort DESC`,
+        [[...moduleIds]],
+      );
+      return moduleIds.map((id) => rows.filter((r) => r.module_id === id).map((r) => r.version));
+    });
+  }
 
   /**
    * Where a class stands on each assignment: active students enrolled now, and of them how many have started
    * and finished. One query for every assignment on a page.
    */
-  readonly assignmentSummary = new DataLoader<
-    string,
-    { enrolled: number; started: number; completed: number }
-  >(async (assignmentIds) => {
-    const rows: { id: string; enrolled: number; started: number; completed: number }[] = await this.ds.query(
-      `SELECT a.id,
+  get assignmentSummary(): DataLoader<string, { enrolled: number; started: number; completed: number }> {
+    return this.once('assignmentSummary', async (assignmentIds) => {
+      const rows: { id: string; enrolled: number; started: number; completed: number }[] =
+        await this.ds.query(
+          `SELECT a.id,
               count(e.student_id)::int AS enrolled,
               count(t.id)::int AS started,
               count(t.completed_at)::int AS completed
@@ -137,12 +166,13 @@ export class Loaders {
          LEFT JOIN attempt t ON t.assignment_id = a.id AND t.student_id = e.student_id
         WHERE a.id = ANY($1)
         GROUP BY a.id`,
-      [[...assignmentIds]],
-    );
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return assignmentIds.map((id) => {
-      const r = map.get(id);
-      return { enrolled: r?.enrolled ?? 0, started: r?.started ?? 0, completed: r?.completed ?? 0 };
+          [[...assignmentIds]],
+        );
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return assignmentIds.map((id) => {
+        const r = map.get(id);
+        return { enrolled: r?.enrolled ?? 0, started: r?.started ?? 0, completed: r?.completed ?? 0 };
+      });
     });
-  });
+  }
 }
