@@ -167,6 +167,8 @@ describe('authoring studio: write, review, publish', () => {
     for (const kind of ['Educator', 'Trauma-informed']) {
       const form = reviewer.getByRole('form', { name: `${kind} review` });
       for (const box of await form.getByRole('checkbox').all()) await box.check();
+      // Credited by the kind of review unless the reviewer chooses their name (the educator does here).
+      if (kind === 'Educator') await form.getByRole('radio', { name: 'By my name' }).check();
       await form.getByRole('button', { name: 'Approve' }).click();
       await form
         .getByRole('checkbox')
@@ -177,6 +179,12 @@ describe('authoring studio: write, review, publish', () => {
     await reviewer.locator('h1 .badge').filter({ hasText: 'Approved' }).waitFor();
     await reviewer.getByRole('button', { name: 'Publish this version' }).click();
     await reviewer.locator('h1 .badge').filter({ hasText: 'Published' }).waitFor();
+    await reviewer
+      .getByText('Educator: approved by Dr. Kim Nguyen (named in the published module)')
+      .waitFor();
+    await reviewer
+      .getByText('Trauma-informed: approved by Dr. Kim Nguyen (not named in the published module)')
+      .waitFor();
     await screenshot(reviewer, 'studio-published');
 
     // A teacher finds it in the catalog.

@@ -9,6 +9,7 @@ import { Authoring1795693662001 } from './1795693662001-authoring';
 import { Safeguarding1795700100000 } from './1795700100000-safeguarding';
 import { DeliveryRecords1795700000000 } from './1795700000000-delivery-records';
 import { FacilitatorProfiles1795700300000 } from './1795700300000-facilitator-profiles';
+import { ReviewCredit1795700400000 } from './1795700400000-review-credit';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DeliveryRecords1795700000000,
   Safeguarding1795700100000,
   FacilitatorProfiles1795700300000,
+  ReviewCredit1795700400000,
 ];

@@ -1,5 +1,5 @@
 import type { ContentAnchor, ModuleDocument, ModuleFiles, TranslationBasis } from '@haven/curriculum';
-import type { DraftStatus, ReviewOutcome, WorkflowReviewKind } from '@haven/domain';
+import type { DraftStatus, ReviewCredit, ReviewOutcome, WorkflowReviewKind } from '@haven/domain';
 import {
   Check,
   Column,
@@ -134,6 +134,7 @@ export class ModuleDraft {
 @Index('IDX_module_draft_review_draft', ['draftId'])
 @Check('CHK_module_draft_review_kind', `"kind" IN ('educator', 'trauma-informed', 'survivor-informed')`)
 @Check('CHK_module_draft_review_outcome', `"outcome" IN ('approve', 'request_changes')`)
+@Check('CHK_module_draft_review_credit', `"credit" IN ('role', 'name')`)
 export class ModuleDraftReview {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -167,6 +168,10 @@ export class ModuleDraftReview {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** How an approval credits the reviewer in the published module (`reviewCredit`). */
+  @Column({ type: 'varchar', length: 10, default: 'role' })
+  credit: ReviewCredit;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -46,6 +46,17 @@ interface Draft {
   validation: { errors: { code: string; message: string; anchorKey: string | null }[] };
 }
 
+/** A zip download, its body as bytes. */
+const getZip = (agent: TestAgent, path: string) =>
+  agent
+    .get(path)
+    .buffer(true)
+    .parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+
 describe('authoring studio API', () => {
   let t: TestApp;
   let author: TestAgent;
@@ -172,7 +183,15 @@ describe('authoring studio API', () => {
     const educator = await t.gql<{ reviewModuleDraft: Draft & { reviews: { current: boolean }[] } }>(
       reviewer,
       REVIEW,
-      { i: { id: draft.id, kind: 'educator', outcome: 'approve', checked: approveAll('educator') } },
+      {
+        i: {
+          id: draft.id,
+          kind: 'educator',
+          outcome: 'approve',
+          checked: approveAll('educator'),
+          credit: 'name',
+        },
+      },
     );
     expect(educator.data!.reviewModuleDraft.status).toBe('in_review');
     expect(educator.data!.reviewModuleDraft.reviews.filter((r) => r.current)).toHaveLength(1);
@@ -208,7 +227,11 @@ describe('authoring studio API', () => {
     expect(published.data!.publishModuleDraft.document.manifest.review.status).toBe('approved');
     expect(
       published.data!.publishModuleDraft.document.manifest.review.reviews.map((r) => r.reviewer),
-    ).toContain('Dr. Kim Nguyen');
+    ).toEqual([
+      'Dr. Kim Nguyen', // the educator chose to be named
+      'Trauma-informed reviewer', // by default a reviewer is credited by the kind of review only
+      ...(needsSurvivor ? ['Survivor-informed reviewer'] : []),
+    ]);
 
     // Teachers find it in the catalog.
     const catalog = await t.gql<{ modules: { moduleId: string; version: string }[] }>(
@@ -247,7 +270,7 @@ describe('authoring studio API', () => {
     expect((await t.gql(author, SUBMIT, { i: { id: draft.id, bump: 'patch' } })).errors).toBeUndefined();
     for (const kind of ['educator', 'trauma-informed'] as const) {
       const r = await t.gql<{ reviewModuleDraft: Draft }>(reviewer, REVIEW, {
-        i: { id: draft.id, kind, outcome: 'approve', checked: approveAll(kind) },
+        i: { id: draft.id, kind, outcome: 'approve', checked: approveAll(kind), credit: 'name' },
       });
       expect(r.data!.reviewModuleDraft.status).toBe('in_review');
     }
@@ -267,23 +290,50 @@ describe('authoring studio API', () => {
     expect((await t.gql(reviewer, PUBLISH, { id: draft.id })).errors?.[0].message).toBe(
       'Only an approved draft can be published.',
     );
-    const approved = await t.gql<{ reviewModuleDraft: Draft }>(survivorReviewer, REVIEW, {
-      i: {
-        id: draft.id,
-        kind: 'survivor-informed',
-        outcome: 'approve',
-        checked: approveAll('survivor-informed'),
-      },
+    const survivorApproval = {
+      id: draft.id,
+      kind: 'survivor-informed',
+      outcome: 'approve',
+      checked: approveAll('survivor-informed'),
+    };
+    const badCredit = await t.gql(survivorReviewer, REVIEW, {
+      i: { ...survivorApproval, credit: 'initials' },
     });
+    expect(badCredit.errors?.[0]).toMatchObject({
+      message: 'credit must be role or name',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    // The survivor does not choose to be named: the published module credits the kind of review only.
+    const approved = await t.gql<{
+      reviewModuleDraft: Draft & { reviews: { kind: string; credit: string }[] };
+    }>(
+      survivorReviewer,
+      `mutation($i: ReviewModuleDraftInput!) { reviewModuleDraft(input: $i) { ${DRAFT_FIELDS} reviews { kind credit current } } }`,
+      { i: survivorApproval },
+    );
     expect(approved.data!.reviewModuleDraft.status).toBe('approved');
+    expect(approved.data!.reviewModuleDraft.reviews.map((r) => [r.kind, r.credit])).toEqual([
+      ['educator', 'name'],
+      ['trauma-informed', 'name'],
+      ['survivor-informed', 'role'],
+    ]);
     const published = await t.gql<{ publishModuleDraft: Draft }>(author, PUBLISH, { id: draft.id });
     expect(published.errors).toBeUndefined();
     const reviews = published.data!.publishModuleDraft.document.manifest.review.reviews;
     expect(reviews.map((r) => [r.kind, r.reviewer])).toEqual([
       ['educator', 'Dr. Kim Nguyen'],
       ['trauma-informed', 'Dr. Kim Nguyen'],
-      ['survivor-informed', 'Maria Torres'],
+      ['survivor-informed', 'Survivor-informed reviewer'],
     ]);
+    // Nor does any file of the module as it is shared (the zip a district exports and commits to curricula/).
+    const zip = await getZip(
+      author,
+      `/exports/modules/recognizing-trafficking-9-12/${published.data!.publishModuleDraft.publishedVersion}.zip`,
+    );
+    expect(zip.status).toBe(200);
+    const shared = unpackModuleZip(new Uint8Array(zip.body as Buffer));
+    expect(Object.values(shared).join('\n')).toContain('Survivor-informed reviewer');
+    expect(Object.values(shared).join('\n')).not.toContain('Maria Torres');
   });
 
   it('never lets two authors silently overwrite each other', async () => {
@@ -399,14 +449,10 @@ describe('authoring studio API', () => {
   });
 
   it('exports any version as its canonical files, and imports a zip as a new draft', async () => {
-    const res = await author
-      .get(`/exports/modules/body-autonomy-k-2/${await latest('body-autonomy-k-2')}.zip`)
-      .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await getZip(
+      author,
+      `/exports/modules/body-autonomy-k-2/${await latest('body-autonomy-k-2')}.zip`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
     const files = unpackModuleZip(new Uint8Array(res.body as Buffer));

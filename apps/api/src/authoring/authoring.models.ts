@@ -14,7 +14,7 @@ import {
   IsInt,
 } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { GRADE_BANDS, WORKFLOW_REVIEW_KINDS, type DraftStatus } from '@haven/domain';
+import { GRADE_BANDS, REVIEW_CREDITS, WORKFLOW_REVIEW_KINDS, type DraftStatus } from '@haven/domain';
 import type { ContentAnchor, ModuleDocument, TranslationBasis } from '@haven/curriculum';
 
 const BUMPS = ['patch', 'minor', 'major'] as const;
@@ -138,6 +138,9 @@ export class DraftReviewModel {
 
   @Field()
   reviewerName: string;
+
+  @Field({ description: 'How the published module credits this approval: role or name' })
+  credit: string;
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
@@ -323,6 +326,15 @@ export class ReviewModuleDraftInput {
   @IsString()
   @MaxLength(4000, { message: 'notes must be at most 4000 characters' })
   notes?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How an approval credits the reviewer in the published module: role (the kind of review only; the default) or name',
+  })
+  @IsOptional()
+  @IsIn(REVIEW_CREDITS, { message: 'credit must be role or name' })
+  credit?: string;
 }
 
 @InputType()

@@ -294,6 +294,7 @@ export class AuthoringResolver {
       revision: r.revision,
       current: r.revision === d.revision,
       reviewerName: r.reviewer?.displayName ?? '',
+      credit: r.credit,
       createdAt: r.createdAt,
     }));
   }

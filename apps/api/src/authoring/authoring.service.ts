@@ -30,6 +30,7 @@ import {
   missingChecklistItems,
   refusal,
   requiredReviewKinds,
+  reviewCredit,
   statusAfterReview,
   type DraftAction,
   type DraftStatus,
@@ -464,6 +465,8 @@ export class AuthoringService {
         outcome: input.outcome as 'approve' | 'request_changes',
         checked: input.checked.filter((c, i, all) => all.indexOf(c) === i),
         notes: input.notes?.trim() || null,
+        // Only an approval is published, and a reviewer is named there only if they chose it.
+        credit: input.outcome === 'approve' && input.credit === 'name' ? 'name' : 'role',
       });
       const approvals = await m.getRepository(ModuleDraftReview).find({
         where: { draftId: draft.id, revision: draft.revision, outcome: 'approve' },
@@ -483,7 +486,11 @@ export class AuthoringService {
           targetType: 'module_draft',
           targetId: draft.id,
           districtId: draft.districtId,
-          detail: { kind, outcome: input.outcome },
+          detail: {
+            kind,
+            outcome: input.outcome,
+            credit: input.outcome === 'approve' ? (input.credit ?? 'role') : undefined,
+          },
         },
         m,
       );
@@ -535,7 +542,7 @@ export class AuthoringService {
           review: {
             status: 'approved',
             reviews: approvals.map((a) => ({
-              reviewer: a.reviewer?.displayName ?? 'Haven reviewer',
+              reviewer: reviewCredit(a.kind, a.credit, a.reviewer?.displayName ?? ''),
               kind: a.kind,
               date: today,
               ...(a.notes ? { notes: a.notes } : {}),

@@ -6,6 +6,8 @@ import {
   REVIEW_CHECKLISTS,
   refusal,
   requiredReviewKinds,
+  reviewCredit,
+  WORKFLOW_REVIEW_KINDS,
   statusAfterReview,
   type DraftAction,
   type DraftStatus,
@@ -78,5 +80,20 @@ describe('authoring workflow', () => {
     expect(missingChecklistItems('educator', ['age-appropriate'])).toEqual(
       REVIEW_CHECKLISTS.educator.filter((i) => i !== 'age-appropriate'),
     );
+  });
+});
+
+describe('review credit in a published module', () => {
+  it('credits the kind of review unless the reviewer chose to be named', () => {
+    expect(reviewCredit('survivor-informed', 'role', 'Ana Survivor')).toBe('Survivor-informed reviewer');
+    expect(reviewCredit('survivor-informed', 'name', 'Ana Survivor')).toBe('Ana Survivor');
+    expect(reviewCredit('educator', 'name', '  Dr. Kim Nguyen ')).toBe('Dr. Kim Nguyen');
+  });
+
+  it('never writes an empty credit, and never the name for a role-only credit', () => {
+    for (const kind of WORKFLOW_REVIEW_KINDS) {
+      expect(reviewCredit(kind, 'name', '   ')).toMatch(/reviewer$/);
+      expect(reviewCredit(kind, 'role', 'Secret Name')).not.toContain('Secret');
+    }
   });
 });

@@ -53,6 +53,26 @@ export const REVIEW_CHECKLISTS: Readonly<Record<WorkflowReviewKind, readonly str
 
 export type ReviewOutcome = 'approve' | 'request_changes';
 
+/**
+ * How an approving reviewer is credited in the published module (its `review.reviews` entry travels with every
+ * copy of the module's files). Survivors and other reviewers may not want their name there: `role` (the
+ * default) credits the kind of review only, `name` credits their name, which they must choose themselves.
+ */
+export const REVIEW_CREDITS = ['role', 'name'] as const;
+export type ReviewCredit = (typeof REVIEW_CREDITS)[number];
+
+const CREDIT_BY_ROLE: Readonly<Record<WorkflowReviewKind, string>> = {
+  educator: 'Educator reviewer',
+  'trauma-informed': 'Trauma-informed reviewer',
+  'survivor-informed': 'Survivor-informed reviewer',
+};
+
+/** The `reviewer` written into a published module for one approval. */
+export function reviewCredit(kind: WorkflowReviewKind, credit: ReviewCredit, reviewerName: string): string {
+  const name = reviewerName.trim();
+  return credit === 'name' && name ? name : CREDIT_BY_ROLE[kind];
+}
+
 export interface DraftContext {
   status: DraftStatus;
   /** Roles the caller holds in the draft's district. */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { REVIEW_CHECKLISTS, type WorkflowReviewKind } from '@haven/domain';
+import { REVIEW_CHECKLISTS, reviewCredit, type ReviewCredit, type WorkflowReviewKind } from '@haven/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -116,6 +116,7 @@ function RequiredReviews({ draft }: { draft: Review }) {
               {done
                 ? t(`authoring.review.outcome.${done.outcome}`, { name: done.reviewerName })
                 : t('authoring.review.waiting')}
+              {done?.outcome === 'approve' && ` (${t(`authoring.review.credited.${done.credit}`)})`}
             </li>
           );
         })}
@@ -184,6 +185,8 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
   const { t } = useTranslation();
   const [checked, setChecked] = useState<string[]>([]);
   const [notes, setNotes] = useState('');
+  // Named only by their own choice: survivors in particular may not want their name in a shared module.
+  const [credit, setCredit] = useState<ReviewCredit>('role');
   const { problem, run } = useWorkflowAction();
   const [review, { loading }] = useMutation(ReviewModuleDraftDocument, {
     refetchQueries: useWorkflowRefetch(draft.id),
@@ -192,12 +195,15 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
   const send = async (outcome: 'approve' | 'request_changes') => {
     const done = await run(() =>
       review({
-        variables: { input: { id: draft.id, kind, outcome, checked, notes: notes.trim() || undefined } },
+        variables: {
+          input: { id: draft.id, kind, outcome, checked, notes: notes.trim() || undefined, credit },
+        },
       }),
     );
     if (done) {
       setChecked([]);
       setNotes('');
+      setCredit('role');
     }
   };
   const headingId = `review-${kind}`;
@@ -223,14 +229,39 @@ function ReviewForm({ draft, kind }: { draft: Review; kind: WorkflowReviewKind }
       </fieldset>
       <div className="field">
         <label htmlFor={`${headingId}-notes`}>{t('authoring.review.notes')}</label>
+        <p className="field__hint" id={`${headingId}-notes-hint`}>
+          {t('authoring.review.notesHint')}
+        </p>
         <textarea
           id={`${headingId}-notes`}
+          aria-describedby={`${headingId}-notes-hint`}
           value={notes}
           onChange={(e) => setNotes(e.target.value)}
           maxLength={4000}
           rows={3}
         />
       </div>
+      <fieldset aria-describedby={`${headingId}-credit-hint`}>
+        <legend>{t('authoring.review.credit.legend')}</legend>
+        <p className="field__hint" id={`${headingId}-credit-hint`}>
+          {t('authoring.review.credit.hint')}
+        </p>
+        {(['role', 'name'] as const).map((c) => (
+          <div key={c} className="field check-row">
+            <input
+              id={`${headingId}-credit-${c}`}
+              type="radio"
+              name={`${headingId}-credit`}
+              value={c}
+              checked={credit === c}
+              onChange={() => setCredit(c)}
+            />
+            <label htmlFor={`${headingId}-credit-${c}`}>
+              {t(`authoring.review.credit.${c}`, { credit: reviewCredit(kind, 'role', '') })}
+            </label>
+          </div>
+        ))}
+      </fieldset>
       <Problem text={problem} />
       <div className="button-row">
         <button type="button" className="button" disabled={loading} onClick={() => void send('approve')}>

@@ -179,4 +179,42 @@ describe('studio pages', () => {
     ).toBe(true);
     expect(screen.getByText('No problems found.')).toBeTruthy();
   });
+
+  it('credits a reviewer in the published module by the kind of review unless they choose their name', async () => {
+    const d = draft({ status: 'in_review', allowedActions: ['review', 'comment'] });
+    const { calls } = renderApp(`/studio/drafts/${DRAFT_ID}/review`, {
+      Me: signedInAs(REVIEWER),
+      StudioDraft: studioDraft(d),
+      StudioDraftReview: () => ({
+        data: {
+          moduleDraft: {
+            ...d,
+            suggestedBump: { __typename: 'BumpSuggestionModel', bump: 'patch', reasons: [] },
+            changes: [],
+            comments: [],
+            events: [],
+          },
+          myReviewQualifications: ['educator'],
+        },
+      }),
+      ReviewModuleDraft: () => new Error('offline'),
+    });
+    const form = await screen.findByRole('form', { name: 'Educator review' });
+    const byRole = within(form).getByRole('radio', {
+      name: 'By the kind of review only: “Educator reviewer”',
+    });
+    expect((byRole as HTMLInputElement).checked).toBe(true);
+    expect(within(form).getByRole('group', { name: 'How the published module credits you' })).toBeTruthy();
+    for (const box of within(form).getAllByRole('checkbox')) fireEvent.click(box);
+    fireEvent.click(within(form).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(calls.some((c) => c.operationName === 'ReviewModuleDraft')).toBe(true));
+    fireEvent.click(within(form).getByRole('radio', { name: 'By my name' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(calls.filter((c) => c.operationName === 'ReviewModuleDraft')).toHaveLength(2));
+    expect(
+      calls
+        .filter((c) => c.operationName === 'ReviewModuleDraft')
+        .map((c) => (c.variables.input as { credit: string }).credit),
+    ).toEqual(['role', 'name']);
+  });
 });
