@@ -164,17 +164,10 @@ export class ConsentService {
     return true;
   }
 
-  /** May this student receive this module, assigned to this class (its school year, its district's model)? */
-  async eligibility(
-    studentId: string,
-    classId: string,
-    moduleId: string,
-  ): Promise<{ model: ConsentModel; eligible: boolean }> {
-    const [answer] = await this.eligibilities([{ studentId, classId, moduleId }]);
-    return answer;
-  }
-
-  /** `eligibility` for many students at once, in the order asked: one query for the consent records of all. */
+  /**
+   * May each student receive this module, assigned to this class (its school year, its district's model)? In
+   * the order asked, one query for the consent records of all.
+   */
   async eligibilities(
     asked: readonly { studentId: string; classId: string; moduleId: string }[],
   ): Promise<{ model: ConsentModel; eligible: boolean }[]> {
