@@ -3,6 +3,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { SignOutDocument } from '../../../gql/graphql';
+import { settleAndCloseOutbox } from '../../student/progress/active-outbox';
 
 export function SignOutButton() {
   const { t } = useTranslation();
@@ -13,6 +14,9 @@ export function SignOutButton() {
 
   async function onClick(): Promise<void> {
     setFailed(false);
+    // A student's progress still waiting goes now, under their own session, or waits on this device for
+    // their next visit; after this nothing of theirs is sent, whoever signs in next.
+    await settleAndCloseOutbox().catch(() => undefined);
     try {
       await signOut();
     } catch {

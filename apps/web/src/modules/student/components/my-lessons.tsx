@@ -3,16 +3,21 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { MyLessonsDocument } from '../../../gql/graphql';
+import { useViewer } from '../../auth/hooks/use-viewer';
 import { Loading, QueryError } from '../../layout/components/status';
 
-/** Sends what an earlier visit left on this device (the outbox code loads only now, not with the page). */
+/**
+ * Sends what this student's earlier visit left on this device (the outbox code loads only now, not with the
+ * page). Another student's events on a shared device stay theirs.
+ */
 function useFlushLeftovers(): void {
   const client = useApolloClient();
+  const studentId = useViewer().id;
   useEffect(() => {
     void import('../progress/outbox-runtime')
-      .then((m) => m.pageOutbox(client).flushAll())
+      .then((m) => m.pageOutbox(client, studentId).flushAll())
       .catch(() => undefined);
-  }, [client]);
+  }, [client, studentId]);
 }
 
 /** The modules assigned to the student, in their language, with how far they got. */

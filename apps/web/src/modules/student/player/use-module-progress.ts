@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { useApolloClient } from '@apollo/client/react';
 import type { MyAssignmentQuery } from '../../../gql/graphql';
 import type { OutboxStatus } from '../progress/outbox';
+import { useViewer } from '../../auth/hooks/use-viewer';
 import { pageOutbox } from '../progress/outbox-runtime';
 import { progressEvent, type NewProgressEvent } from '../progress/progress-event';
 import {
@@ -41,7 +42,8 @@ export function moduleShape(module: StudentModule): ModuleShape {
  */
 export function useModuleProgress(module: StudentModule): ModuleProgress {
   const client = useApolloClient();
-  const outbox = useMemo(() => pageOutbox(client), [client]);
+  const studentId = useViewer().id;
+  const outbox = useMemo(() => pageOutbox(client, studentId), [client, studentId]);
   const shape = useMemo(() => moduleShape(module), [module]);
   const assignmentId = module.assignmentId;
   const [progress, setProgress] = useState<Progress | null>(null);

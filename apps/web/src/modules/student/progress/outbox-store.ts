@@ -8,8 +8,8 @@ export interface OutboxEntry {
 }
 
 /**
- * Where the outbox keeps events until the server has them. The browser uses IndexedDB; tests use the
- * in-memory store. Every method resolves once the change is durable.
+ * Where the outbox keeps one student's events until the server has them. The browser uses IndexedDB; tests
+ * use the in-memory store. Every method resolves once the change is durable.
  */
 export interface OutboxStore {
   add(entry: OutboxEntry): Promise<void>;
@@ -53,7 +53,19 @@ function structuredCloneSafe<T>(value: T): T {
 }
 
 const DB_NAME = 'haven-outbox';
-const STORE = 'events';
+/**
+ * Version 2 keeps each student's events apart ([student, assignment, seq]): on a shared device the next
+ * student must never send (as their own) what the previous one left waiting. Version 1 entries did not say
+ * whose they were, so the upgrade drops them rather than risk recording them for the wrong student.
+ */
+const DB_VERSION = 2;
+const STORE = 'entries';
+const V1_STORE = 'events';
+
+/** A stored entry carries the student it belongs to. */
+interface StoredEntry extends OutboxEntry {
+  readonly studentId: string;
+}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -70,17 +82,26 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** The outbox in IndexedDB: one object store keyed by [assignmentId, seq], so a key range lists one assignment in order. */
+/**
+ * One student's outbox in IndexedDB: one object store keyed by [studentId, assignmentId, seq], so a key range
+ * lists one student's assignment in order, and nothing of another student is ever read.
+ */
 export class IndexedDbOutboxStore implements OutboxStore {
   private db: Promise<IDBDatabase> | null = null;
 
-  constructor(private readonly factory: IDBFactory) {}
+  constructor(
+    private readonly factory: IDBFactory,
+    private readonly studentId: string,
+  ) {}
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise((resolve, reject) => {
-      const req = this.factory.open(DB_NAME, 1);
+      const req = this.factory.open(DB_NAME, DB_VERSION);
       req.onupgradeneeded = () => {
-        req.result.createObjectStore(STORE, { keyPath: ['assignmentId', 'seq'] });
+        const db = req.result;
+        if (db.objectStoreNames.contains(V1_STORE)) db.deleteObjectStore(V1_STORE);
+        if (!db.objectStoreNames.contains(STORE))
+          db.createObjectStore(STORE, { keyPath: ['studentId', 'assignmentId', 'seq'] });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened'));
@@ -88,40 +109,54 @@ export class IndexedDbOutboxStore implements OutboxStore {
     return this.db;
   }
 
-  private range(assignmentId: string): IDBKeyRange {
-    return IDBKeyRange.bound([assignmentId, -Infinity], [assignmentId, Infinity]);
+  /** One assignment of this student, or all of them ([id] sorts before, and [id, []] after, every [id, string, number]). */
+  private range(assignmentId?: string): IDBKeyRange {
+    return assignmentId === undefined
+      ? IDBKeyRange.bound([this.studentId], [this.studentId, []])
+      : IDBKeyRange.bound(
+          [this.studentId, assignmentId, -Infinity],
+          [this.studentId, assignmentId, Infinity],
+        );
   }
 
   async add(entry: OutboxEntry): Promise<void> {
     const tx = (await this.open()).transaction(STORE, 'readwrite');
-    tx.objectStore(STORE).put(entry);
+    const stored: StoredEntry = { ...entry, studentId: this.studentId };
+    tx.objectStore(STORE).put(stored);
     await done(tx);
   }
 
   async list(assignmentId: string): Promise<OutboxEntry[]> {
     const tx = (await this.open()).transaction(STORE, 'readonly');
-    return request(tx.objectStore(STORE).getAll(this.range(assignmentId)) as IDBRequest<OutboxEntry[]>);
+    const stored = await request(
+      tx.objectStore(STORE).getAll(this.range(assignmentId)) as IDBRequest<StoredEntry[]>,
+    );
+    return stored.map(({ assignmentId: a, seq, event }) => ({ assignmentId: a, seq, event }));
   }
 
   async assignments(): Promise<string[]> {
     const tx = (await this.open()).transaction(STORE, 'readonly');
-    const keys = (await request(tx.objectStore(STORE).getAllKeys())) as unknown as [string, number][];
-    return [...new Set(keys.map((k) => k[0]))];
+    const keys = (await request(tx.objectStore(STORE).getAllKeys(this.range()))) as unknown as [
+      string,
+      string,
+      number,
+    ][];
+    return [...new Set(keys.map((k) => k[1]))];
   }
 
   async remove(assignmentId: string, seqs: readonly number[]): Promise<void> {
     const tx = (await this.open()).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
-    for (const seq of seqs) store.delete([assignmentId, seq]);
+    for (const seq of seqs) store.delete([this.studentId, assignmentId, seq]);
     await done(tx);
   }
 }
 
-/** IndexedDB when the browser has it, otherwise memory (events then last as long as the page). */
-export function browserOutboxStore(): OutboxStore {
+/** The student's store: IndexedDB when the browser has it, otherwise memory (events then last as long as the page). */
+export function browserOutboxStore(studentId: string): OutboxStore {
   try {
     if (typeof indexedDB !== 'undefined' && typeof IDBKeyRange !== 'undefined') {
-      return new IndexedDbOutboxStore(indexedDB);
+      return new IndexedDbOutboxStore(indexedDB, studentId);
     }
   } catch {
     // Some privacy modes throw on access.

@@ -176,4 +176,64 @@ describe('Outbox', () => {
     expect(outbox.pending('a-1')).toHaveLength(0);
     expect(timers.queue).toEqual([]);
   });
+
+  it('goes on with the other assignments when the server refuses one, and keeps the refused events', async () => {
+    const store = new MemoryOutboxStore();
+    const timers = manualTimers();
+    const refusal = new Error('NOT_FOUND');
+    const sent: string[] = [];
+    const outbox = new Outbox({
+      store,
+      schedule: timers.schedule,
+      refused: (e) => e === refusal,
+      submit: async (a, events) => {
+        if (a === 'gone') throw refusal; // e.g. the student left that class
+        sent.push(...events.map((e) => e.id));
+        return accepted()(a, events);
+      },
+    });
+    const kept = event(1);
+    const later = event(2);
+    await outbox.enqueue('gone', kept);
+    await outbox.enqueue('a-1', later);
+    expect(sent).toEqual([later.id]);
+    expect(outbox.refusedAssignments()).toEqual(['gone']);
+    expect((await store.list('gone')).map((e) => e.event.id)).toEqual([kept.id]);
+    expect(outbox.status).toBe('saved');
+    expect(timers.queue).toEqual([]); // a refusal is not retried on this page
+
+    // The next page tries it again (the class may have been restored meanwhile).
+    const next = new Outbox({ store, submit: accepted() });
+    await next.flushAll();
+    expect(await store.assignments()).toEqual([]);
+  });
+
+  it('sends nothing once closed (signed out), and keeps what waits for the next visit', async () => {
+    const store = new MemoryOutboxStore();
+    const timers = manualTimers();
+    let online = false;
+    const sent: string[] = [];
+    let closedCalls = 0;
+    const outbox = new Outbox({
+      store,
+      schedule: timers.schedule,
+      onClose: () => closedCalls++,
+      submit: async (a, events) => {
+        if (!online) throw new Error('offline');
+        sent.push(...events.map((e) => e.id));
+        return accepted()(a, events);
+      },
+    });
+    await outbox.enqueue('a-1', event(1));
+    expect(timers.queue).toHaveLength(1);
+    outbox.close();
+    outbox.close();
+    expect(closedCalls).toBe(1);
+    expect(timers.queue).toEqual([]); // the pending retry is cancelled
+    online = true;
+    await outbox.online();
+    await outbox.enqueue('a-1', event(2));
+    expect(sent).toEqual([]);
+    expect(await store.list('a-1')).toHaveLength(2);
+  });
 });

@@ -15,7 +15,7 @@ export interface SubmitResponse {
   readonly progress: Progress;
 }
 
-/** Sends one batch; throws when the batch did not get through (network down, server error). */
+/** Sends one batch; throws when the batch did not get through (network down, server error, refusal). */
 export type SubmitFn = (assignmentId: string, events: readonly ProgressEvent[]) => Promise<SubmitResponse>;
 
 /** `saved`: nothing waiting. `saving`: sending. `offline`: sending failed, kept on the device for a retry. */
@@ -38,6 +38,14 @@ export interface OutboxOptions {
   readonly retryDelay?: (n: number) => number;
   readonly schedule?: (run: () => void, ms: number) => () => void;
   readonly now?: () => number;
+  /**
+   * True when `submit` failed because the server refused the whole batch for its assignment (no longer
+   * assigned, not allowed): retrying now would only fail again. That assignment's events are then kept on the
+   * device (and tried again by the next page) while the others go on; any other failure is the network's.
+   */
+  readonly refused?: (error: unknown) => boolean;
+  /** Called once, when the outbox is closed. */
+  readonly onClose?: () => void;
 }
 
 const defaultRetryDelay = (n: number): number => Math.min(30_000, 1_000 * 2 ** (n - 1));
@@ -72,6 +80,11 @@ export class Outbox {
   private cancelRetry: (() => void) | null = null;
   private lastSeq = 0;
   private currentStatus: OutboxStatus = 'saved';
+  private readonly refused: (error: unknown) => boolean;
+  /** Assignments the server refused during this page: kept, not sent again until the next page. */
+  private readonly parked = new Set<string>();
+  private closed = false;
+  private readonly onClose: (() => void) | undefined;
 
   constructor(options: OutboxOptions) {
     this.store = options.store;
@@ -80,6 +93,25 @@ export class Outbox {
     this.retryDelay = options.retryDelay ?? defaultRetryDelay;
     this.schedule = options.schedule ?? defaultSchedule;
     this.now = options.now ?? Date.now;
+    this.refused = options.refused ?? (() => false);
+    this.onClose = options.onClose;
+  }
+
+  /**
+   * Stops sending for good (the student signed out, or someone else signed in on this page): what is waiting
+   * stays in the store for this student's next visit. Events enqueued afterwards are kept, not sent.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.cancelRetry?.();
+    this.cancelRetry = null;
+    this.onClose?.();
+  }
+
+  /** Assignments whose events the server refused on this page (kept on the device). */
+  refusedAssignments(): string[] {
+    return [...this.parked];
   }
 
   get status(): OutboxStatus {
@@ -128,6 +160,7 @@ export class Outbox {
 
   /** Sends everything waiting, in order. Concurrent calls share one run. */
   flush(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -170,7 +203,8 @@ export class Outbox {
   }
 
   private hasPending(): boolean {
-    for (const list of this.pendingByAssignment.values()) if (list.length) return true;
+    for (const [assignmentId, list] of this.pendingByAssignment)
+      if (list.length && !this.parked.has(assignmentId)) return true;
     return false;
   }
 
@@ -179,24 +213,33 @@ export class Outbox {
       this.again = false;
       await this.writes;
       for (const assignmentId of [...this.pendingByAssignment.keys()]) {
-        const ok = await this.sendAll(assignmentId);
-        if (!ok) {
+        if (this.parked.has(assignmentId)) continue;
+        const sent = await this.sendAll(assignmentId);
+        if (this.closed) return;
+        if (sent === 'refused') {
+          // One assignment the server will not take must not hold back the others.
+          this.parked.add(assignmentId);
+          continue;
+        }
+        if (sent === 'failed') {
           this.failures += 1;
           this.setStatus('offline');
           this.cancelRetry = this.schedule(() => void this.flush(), this.retryDelay(this.failures));
           return;
         }
       }
-    } while (this.again);
+    } while (this.again && !this.closed);
+    if (this.closed) return;
     this.failures = 0;
     this.setStatus(this.hasPending() ? 'saving' : 'saved');
   }
 
-  /** Sends one assignment's events batch by batch; false when a batch did not get through. */
-  private async sendAll(assignmentId: string): Promise<boolean> {
+  /** Sends one assignment's events batch by batch, until none is left, a batch fails, or the server refuses them. */
+  private async sendAll(assignmentId: string): Promise<'sent' | 'failed' | 'refused'> {
     for (;;) {
       const batch = (this.pendingByAssignment.get(assignmentId) ?? []).slice(0, this.batchSize);
-      if (batch.length === 0) return true;
+      if (batch.length === 0) return 'sent';
+      if (this.closed) return 'failed';
       if (this.currentStatus !== 'offline' || this.failures === 0) this.setStatus('saving');
       let response: SubmitResponse;
       try {
@@ -204,13 +247,13 @@ export class Outbox {
           assignmentId,
           batch.map((e) => e.event),
         );
-      } catch {
-        return false;
+      } catch (error) {
+        return this.refused(error) ? 'refused' : 'failed';
       }
       // accepted, duplicate and rejected are all answers: the event leaves the outbox.
       const answered = new Set(response.results.map((r) => r.id));
       const delivered = batch.filter((e) => answered.has(e.event.id));
-      if (delivered.length === 0) return false; // nothing answered: treat as a failure, never loop
+      if (delivered.length === 0) return 'failed'; // nothing answered: treat as a failure, never loop
       const seqs = new Set(delivered.map((e) => e.seq));
       this.pendingByAssignment.set(
         assignmentId,
