@@ -4,6 +4,7 @@ import {
   type Browser,
   type BrowserContext,
   type Page,
+  type Route,
 } from 'playwright-core';
 import { BASE, launch, screenshot, seriousViolations, stubNeutralSite } from './support/browser';
 
@@ -85,11 +86,9 @@ describe('student lessons', () => {
     return data.myAssignment.progress;
   }
 
-  const saved = () =>
-    page
-      .getByRole('status')
-      .filter({ hasText: /^Saved$/ })
-      .waitFor();
+  // The visible save status (the live region beside it speaks only when the connection goes or comes back).
+  const saveStatus = (text: RegExp) => page.locator('.save-status').filter({ hasText: text });
+  const saved = () => saveStatus(/^Saved$/).waitFor();
 
   async function answerAll(): Promise<void> {
     const questions = page.locator('fieldset.question');
@@ -150,7 +149,11 @@ describe('student lessons', () => {
       await page.getByRole('button', { name: 'Next' }).click();
       await page.getByText(new RegExp(`Part ${n} of \\d+`)).waitFor();
     }
-    await page.getByText(/Offline: your answers are kept on this device/).waitFor();
+    await saveStatus(/Offline: your answers are kept on this device/).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Offline: your answers are kept/ })
+      .waitFor();
     await context.setOffline(false);
     await saved();
     const midway = await serverProgress(assignmentId);
@@ -168,6 +171,31 @@ describe('student lessons', () => {
     await page.getByText('Step 4 of 6').waitFor();
     expect((await page.locator('.conversation .dialogue__text').last().innerText()).trim()).toBe(lastLine);
     expect(await page.locator('.conversation .dialogue--you').count()).toBe(1);
+
+    // A choice made while the server cannot be reached is kept on the device (IndexedDB): a reload before it
+    // is sent still shows it, and once the server is back it reaches the server after the earlier ones.
+    const { path: pathBefore } = (await serverProgress(assignmentId)).scenarioRuns.find(
+      (r) => r.scenarioId === 'the-new-follower',
+    )!;
+    const unreachable = (route: Route) =>
+      route.request().postData()?.includes('submitProgress')
+        ? route.abort('internetdisconnected')
+        : route.continue();
+    await page.route('**/graphql', unreachable);
+    await page.locator('.button--choice').first().click();
+    await saveStatus(/Offline/).waitFor();
+    const keptLine = (await page.locator('.conversation .dialogue__text').last().innerText()).trim();
+    await page.reload();
+    await page.getByText('Step 4 of 6').waitFor();
+    expect(await page.locator('.conversation .dialogue--you').count()).toBe(2);
+    expect((await page.locator('.conversation .dialogue__text').last().innerText()).trim()).toBe(keptLine);
+    await page.unroute('**/graphql', unreachable);
+    await saved(); // the next retry gets through
+    const run = (await serverProgress(assignmentId)).scenarioRuns.find(
+      (r) => r.scenarioId === 'the-new-follower',
+    )!;
+    expect(run.path.slice(0, pathBefore.length)).toEqual(pathBefore);
+    expect(run.path).toHaveLength(pathBefore.length + 1);
     const debrief = page.getByRole('heading', { name: 'What happened' });
     for (let i = 0; i < 20 && !(await debrief.isVisible()); i++) {
       await page.locator('.button--choice').first().click();
@@ -205,6 +233,88 @@ describe('student lessons', () => {
 
     await page.getByRole('link', { name: 'Back to my lessons' }).first().click();
     await page.locator('.lesson-card').filter({ hasText: MODULE_TITLE }).getByText('Completed').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  /** The focused element's accessible text: its label for a form field, else its text. */
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el || el === document.body) return { name: '', tag: '', type: '', checked: false, group: false };
+      const name = (el.labels?.[0]?.innerText ?? el.getAttribute('aria-label') ?? el.innerText ?? '').trim();
+      const group =
+        el.type === 'radio' && !!document.querySelector(`input[type="radio"][name="${el.name}"]:checked`);
+      return { name, tag: el.tagName, type: el.type ?? '', checked: !!el.checked, group };
+    });
+
+  /** Presses Tab until the focused element's text matches (keyboard only: no clicks). */
+  async function tabTo(name: RegExp, limit = 80): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (name.test((await focused()).name)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+
+  it('a student plays by keyboard alone, in Spanish, and leaves the lesson with Escape twice', async () => {
+    await page.goto(`${BASE()}/student/signin`);
+    await tabTo(/^Español$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Acceso para estudiantes' }).waitFor();
+    await tabTo(/^Código de la escuela/);
+    await page.keyboard.type('BAYSIDE');
+    await tabTo(/^Nombre de usuario/);
+    await page.keyboard.type('noah');
+    await tabTo(/^PIN o contraseña/);
+    await page.keyboard.type('7878');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'Mis lecciones' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+
+    // The module, in Spanish (its title, status and the player).
+    await tabTo(/Amigos reales, ofertas falsas/);
+    await page.keyboard.press('Enter');
+    await page.getByText('Paso 1 de 6').waitFor();
+
+    // The pre-test: Tab reaches each question's options, Space picks one, Enter on the button sends.
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (f.type === 'radio' && !f.group) await page.keyboard.press('Space');
+      if (/^Enviar mis respuestas$/.test(f.name)) break;
+    }
+    expect((await focused()).name).toBe('Enviar mis respuestas');
+    expect(await page.locator('fieldset.question').count()).toBe(
+      await page.locator('fieldset.question:has(input:checked)').count(),
+    );
+    await page.keyboard.press('Enter');
+
+    // The content warning, then the lesson, part by part.
+    await page.getByRole('heading', { level: 2, name: 'Antes de continuar' }).waitFor();
+    await tabTo(/^Continuar$/);
+    await page.keyboard.press('Enter');
+    await page.getByText(/Parte 1 de \d+/).waitFor();
+    await tabTo(/^Siguiente$/);
+    await page.keyboard.press('Enter');
+    await page.getByText(/Parte 2 de \d+/).waitFor();
+    // Focus moves to the new part, so the next Tab goes on from there.
+    await tabTo(/^Siguiente$/);
+    await page.keyboard.press('Enter');
+    await page.getByText(/Parte 3 de \d+/).waitFor();
+    expect(await page.title()).toBe('Lección · Haven');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'student-lesson-es');
+    await page
+      .locator('.save-status')
+      .filter({ hasText: /^Guardado$/ })
+      .waitFor();
+
+    // Escape twice: the lesson is gone from the tab and from Back.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.href.startsWith(BASE()));
+    await page.goBack().catch(() => undefined);
+    expect(page.url()).not.toContain('/student/lessons/');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -72,7 +72,7 @@ describe('teacher assigns a module and follows progress', () => {
     await student.getByText(/Press “Send my answers” again to send the rest/).waitFor();
     await send.click();
     await student
-      .getByRole('status')
+      .locator('.save-status')
       .filter({ hasText: /^Saved$/ })
       .waitFor();
 

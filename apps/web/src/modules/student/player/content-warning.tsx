@@ -26,7 +26,11 @@ export function ContentWarning({
         <h2 id="alternative-title" tabIndex={-1} ref={heading}>
           {t('student.player.warning.alternativeTitle')}
         </h2>
-        <p>{module.alternativeActivity ?? t('student.player.warning.alternativeDefault')}</p>
+        {module.alternativeActivity !== null ? (
+          <p lang={module.language}>{module.alternativeActivity}</p>
+        ) : (
+          <p>{t('student.player.warning.alternativeDefault')}</p>
+        )}
         <p>{t('student.player.warning.alternativeNote')}</p>
         <div className="player-actions">
           <Link className="button button--secondary" to="/student">
@@ -45,7 +49,7 @@ export function ContentWarning({
       <h2 id="warning-title" tabIndex={-1} ref={heading}>
         {t('student.player.warning.title')}
       </h2>
-      <ul className="warning-list">
+      <ul className="warning-list" lang={module.language}>
         {module.contentWarnings.map((w) => (
           <li key={w.topic}>{w.text}</li>
         ))}

@@ -45,15 +45,20 @@ export function LessonBlockView({
 
 export const reflectionPromptId = (lessonId: string): string => `lesson-${lessonId}`;
 
-/** One block at a time, then an optional private reflection, then "Finish lesson". */
+/**
+ * One block at a time, then an optional private reflection, then "Finish lesson". `lang` is the module's
+ * content language, which may differ from the interface's (a Spanish interface on English content).
+ */
 export function LessonStep({
   lesson,
+  lang,
   stepIndex,
   progress,
   record,
   onDone,
 }: {
   lesson: Lesson;
+  lang: string;
   stepIndex: number;
   progress: Progress;
   record: (event: NewProgressEvent) => void;
@@ -139,6 +144,7 @@ export function LessonStep({
         html={current?.html}
         current={block + 1}
         total={lesson.blocks.length}
+        lang={lang}
       />
       <div className="player-actions">
         <button

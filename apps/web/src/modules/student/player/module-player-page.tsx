@@ -35,7 +35,11 @@ export function ModulePlayerPage() {
     return (
       <section className="panel warning-panel" aria-labelledby="alternative-title">
         <h1 id="alternative-title">{t('student.player.warning.alternativeTitle')}</h1>
-        <p>{data.myAssignment.alternativeActivity ?? t('student.player.warning.alternativeDefault')}</p>
+        {data.myAssignment.alternativeActivity !== null ? (
+          <p lang={data.myAssignment.language}>{data.myAssignment.alternativeActivity}</p>
+        ) : (
+          <p>{t('student.player.warning.alternativeDefault')}</p>
+        )}
         <p>{t('student.player.excusedNote')}</p>
         <Link className="button button--secondary" to="/student">
           {t('student.player.backToLessons')}

@@ -42,6 +42,12 @@ function sentEvents(calls: RecordedCall[]): ProgressEvent[] {
 
 const PATH = `/student/lessons/${ASSIGNMENT_ID}`;
 
+/** The visible save status (not a live region: see save-status.tsx). */
+const saveStatusText = (): string | null | undefined => document.querySelector('.save-status')?.textContent;
+
+/** The language a screen reader would use for this element: the nearest `lang`, else the page's. */
+const langOf = (el: Element): string | null | undefined => el.closest('[lang]')?.getAttribute('lang');
+
 beforeEach(() => window.localStorage.clear());
 
 describe('module player', () => {
@@ -54,7 +60,7 @@ describe('module player', () => {
     expect(document.title).toBe('Lesson · Haven');
     const current = screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]');
     expect(current?.textContent).toContain('How grooming works');
-    expect(screen.getByRole('status', { name: '' }).textContent).toBe('Saved');
+    expect(saveStatusText()).toBe('Saved');
   });
 
   it('warns before sensitive content and records the alternative for each topic', async () => {
@@ -102,7 +108,7 @@ describe('module player', () => {
     expect(events[0]).toMatchObject({ stepIndex: 1, blockIndex: 1 });
     expect(events[1]).toMatchObject({ promptId: 'lesson-grooming', text: 'Trust is earned.' });
     expect(events[2]).toMatchObject({ stepIndex: 1 });
-    await waitFor(() => expect(screen.getByRole('status', { name: '' }).textContent).toBe('Saved'));
+    await waitFor(() => expect(saveStatusText()).toBe('Saved'));
   });
 
   it('plays a scenario: engine choices, feedback, live announcements, an ending, another path', async () => {
@@ -187,6 +193,137 @@ describe('module player', () => {
         ['step_complete', null, null],
       ]),
     );
+  });
+});
+
+describe('module player: content language', () => {
+  /** A Spanish interface over a module whose content is in English (no Spanish translation yet). */
+  function spanishServer(start: Partial<Progress>): Record<string, Resolver> {
+    return { ...fakeServer(start), Me: signedInAs(viewer({ preferredLanguage: 'es' })) };
+  }
+
+  it('marks lesson content with the module language, not the interface chrome', async () => {
+    renderApp(
+      PATH,
+      spanishServer({ status: 'in_progress', stepIndex: 1, blockIndex: 1, completedSteps: [0] }),
+    );
+    const next = await screen.findByRole('button', { name: 'Siguiente' });
+    expect(document.documentElement.lang).toBe('es');
+    expect(langOf(next)).toBe('es');
+    expect(langOf(screen.getByRole('heading', { level: 3, name: 'Getting help' }))).toBe('en');
+    expect(langOf(screen.getByText('Tell a trusted adult.'))).toBe('en');
+    expect(langOf(screen.getByRole('heading', { level: 1, name: 'Staying Safe Online' }))).toBe('en');
+    expect(langOf(screen.getByRole('heading', { level: 2, name: 'How grooming works' }))).toBe('en');
+    expect(langOf(screen.getByText('Parte 2 de 2'))).toBe('es');
+  });
+
+  it('marks scenario dialogue, choices and their announcement with the module language', async () => {
+    renderApp(
+      PATH,
+      spanishServer({
+        status: 'in_progress',
+        stepIndex: 2,
+        completedSteps: [0, 1],
+        scenarioRuns: [{ scenarioId: 'follower', runNo: 1, path: ['reply'], ended: false, outcome: null }],
+      }),
+    );
+    expect(await screen.findByText('Want a paid brand deal? Just send your address.')).toBeTruthy();
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    expect(langOf(screen.getByText('Want a paid brand deal? Just send your address.'))).toBe('en');
+    expect(langOf(screen.getByText('Jay'))).toBe('en');
+    expect(langOf(screen.getByText('Reply with thanks.'))).toBe('en');
+    expect(langOf(screen.getByText('Being polite is normal.'))).toBe('en');
+    const choice = screen.getByRole('button', { name: 'Tell a parent.' });
+    expect(langOf(choice)).toBe('en');
+    // The interface's own words around the content stay in the interface's language.
+    expect(langOf(await screen.findByRole('heading', { level: 4, name: '¿Qué haces?' }))).toBe('es');
+    expect(langOf(screen.getByRole('list', { name: 'Conversación' }))).toBe('es');
+
+    fireEvent.click(choice);
+    const live = screen.getByTestId('scenario-live');
+    await waitFor(() => expect(live.textContent).toContain('A trusted adult can help.'));
+    expect(live.getAttribute('lang')).toBe('en');
+  });
+
+  it('marks assessment questions and authored options with the module language', async () => {
+    renderApp(PATH, spanishServer({}));
+    const q1 = await screen.findByRole('group', { name: /What is grooming\?/ });
+    await waitFor(() => expect(document.documentElement.lang).toBe('es'));
+    expect(langOf(within(q1).getByText('What is grooming?'))).toBe('en');
+    expect(langOf(within(q1).getByText('Editing photos'))).toBe('en');
+    const q2 = screen.getByRole('group', { name: /Secrets are a warning sign/ });
+    expect(langOf(await within(q2).findByText('Verdadero'))).toBe('es');
+    expect(langOf(screen.getByRole('button', { name: 'Enviar mis respuestas' }))).toBe('es');
+  });
+});
+
+describe('module player: answers not sent yet', () => {
+  const DRAFT_KEY = `haven.assessmentDraft.u-maya.${ASSIGNMENT_ID}.pre`;
+
+  it('keeps the picks for this tab across a reload, with ids only, and forgets them once sent', async () => {
+    const first = renderApp(PATH, fakeServer());
+    const q1 = await screen.findByRole('group', { name: /What is grooming\?/ });
+    fireEvent.click(within(q1).getByRole('radio', { name: 'Editing photos' }));
+    expect(JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) ?? 'null')).toEqual({ q1: 'b' });
+    first.unmount();
+
+    const { calls } = renderApp(PATH, fakeServer());
+    const again = await screen.findByRole('group', { name: /What is grooming\?/ });
+    expect((within(again).getByRole('radio', { name: 'Editing photos' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+    const q2 = screen.getByRole('group', { name: /Secrets are a warning sign/ });
+    fireEvent.click(within(q2).getByRole('radio', { name: 'True' }));
+    const q3 = screen.getByRole('group', { name: /I know who to tell/ });
+    fireEvent.click(within(q3).getByRole('radio', { name: /Agree/ }));
+    expect(JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) ?? 'null')).toEqual({
+      q1: 'b',
+      q2: 'true',
+      q3: '3',
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Send my answers' }));
+
+    await waitFor(() =>
+      expect(sentEvents(calls).map((e) => [e.itemId ?? null, e.response ?? null])).toEqual([
+        ['q1', 'b'],
+        ['q2', 'true'],
+        ['q3', '3'],
+        [null, null],
+      ]),
+    );
+    expect(window.sessionStorage.getItem(DRAFT_KEY)).toBeNull();
+  });
+
+  it('ignores stored picks that no longer fit the assessment', async () => {
+    window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ q1: 'gone', q2: 'false', q9: 'a' }));
+    renderApp(PATH, fakeServer());
+    const q1 = await screen.findByRole('group', { name: /What is grooming\?/ });
+    expect(
+      within(q1)
+        .getAllByRole('radio')
+        .some((r) => (r as HTMLInputElement).checked),
+    ).toBe(false);
+    const q2 = screen.getByRole('group', { name: /Secrets are a warning sign/ });
+    expect((within(q2).getByRole('radio', { name: 'False' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('still works when sessionStorage is unavailable', async () => {
+    const getItem = jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new Error('denied');
+    });
+    const setItem = jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new Error('denied');
+    });
+    try {
+      renderApp(PATH, fakeServer());
+      const q1 = await screen.findByRole('group', { name: /What is grooming\?/ });
+      const radio = within(q1).getByRole('radio', { name: 'Editing photos' }) as HTMLInputElement;
+      fireEvent.click(radio);
+      expect(radio.checked).toBe(true);
+    } finally {
+      getItem.mockRestore();
+      setItem.mockRestore();
+    }
   });
 });
 

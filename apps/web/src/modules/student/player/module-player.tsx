@@ -107,18 +107,27 @@ export function ModulePlayer({ module }: { module: StudentModule }) {
     const scenario = step.kind === 'scenario' ? module.scenarios.find((s) => s.id === step.id) : undefined;
     const assessment =
       step.kind === 'assessment' ? module.assessments.find((a) => a.id === step.id) : undefined;
-    const common = { stepIndex: index, progress, record, onDone: follow };
+    // Authored content carries the module's language (`lang`), which may differ from the interface's:
+    // a Spanish interface over English content is read with an English voice where the content is.
+    const common = { lang: module.language, stepIndex: index, progress, record, onDone: follow };
     body = (
       <section className="player-step" aria-labelledby="step-title">
         <p className="player-step__kind">
           {t('student.player.stepOf', { current: index + 1, total: module.steps.length })}
         </p>
-        <h2 id="step-title" tabIndex={-1} ref={heading}>
+        <h2 id="step-title" tabIndex={-1} ref={heading} lang={module.language}>
           {step.title}
         </h2>
         {lesson && <LessonStep key={index} lesson={lesson} {...common} />}
         {scenario && <ScenarioStep key={index} scenario={scenario} {...common} />}
-        {assessment && <AssessmentStep key={index} assessment={assessment} {...common} />}
+        {assessment && (
+          <AssessmentStep
+            key={index}
+            assessment={assessment}
+            assignmentId={module.assignmentId}
+            {...common}
+          />
+        )}
       </section>
     );
   }
@@ -131,7 +140,9 @@ export function ModulePlayer({ module }: { module: StudentModule }) {
         </Link>
         <SaveStatus status={status} />
       </div>
-      <h1 className="player__title">{module.title}</h1>
+      <h1 className="player__title" lang={module.language}>
+        {module.title}
+      </h1>
       {resynced && (
         <p className="notice notice--info" role="status">
           {t('student.player.resynced')}

@@ -10,31 +10,56 @@ type Scenario = StudentModule['scenarios'][number];
 
 const NARRATOR = 'narrator';
 
-/** One line of the conversation: a character's words, or the story's narration. */
-export function DialogueLine({ node }: { node: Pick<PlayerNode, 'speaker' | 'speakerName' | 'text'> }) {
+/**
+ * One line of the conversation: a character's words, or the story's narration. `lang` (the content's
+ * language) marks the authored words only: the "Narrator" label is the interface's.
+ */
+export function DialogueLine({
+  node,
+  lang,
+}: {
+  node: Pick<PlayerNode, 'speaker' | 'speakerName' | 'text'>;
+  lang?: string;
+}) {
   const { t } = useTranslation();
   const narrator = node.speaker === NARRATOR || !node.speakerName;
   return (
     <li className={narrator ? 'dialogue dialogue--narrator' : 'dialogue'}>
-      {!narrator && <p className="dialogue__speaker">{node.speakerName}</p>}
+      {!narrator && (
+        <p className="dialogue__speaker" lang={lang}>
+          {node.speakerName}
+        </p>
+      )}
       {narrator && <span className="visually-hidden">{t('student.player.scenario.narrator')}: </span>}
-      <p className="dialogue__text">{node.text}</p>
+      <p className="dialogue__text" lang={lang}>
+        {node.text}
+      </p>
     </li>
   );
 }
 
-/** The learner's choice and the feedback it earned. */
-export function ChosenLines({ choice }: { choice: Pick<PlayerChoice, 'text' | 'feedback'> }) {
+/** The learner's choice and the feedback it earned; `lang` marks the authored text, not the labels. */
+export function ChosenLines({
+  choice,
+  lang,
+}: {
+  choice: Pick<PlayerChoice, 'text' | 'feedback'>;
+  lang?: string;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <li className="dialogue dialogue--you">
         <p className="dialogue__speaker">{t('student.player.scenario.you')}</p>
-        <p className="dialogue__text">{choice.text}</p>
+        <p className="dialogue__text" lang={lang}>
+          {choice.text}
+        </p>
       </li>
       <li className="dialogue dialogue--feedback">
         <p className="dialogue__speaker">{t('student.player.scenario.feedback')}</p>
-        <p className="dialogue__text">{choice.feedback}</p>
+        <p className="dialogue__text" lang={lang}>
+          {choice.feedback}
+        </p>
       </li>
     </>
   );
@@ -42,16 +67,18 @@ export function ChosenLines({ choice }: { choice: Pick<PlayerChoice, 'text' | 'f
 
 /**
  * A branching conversation. The engine offers the choices and shows the result at once; the server
- * checks the same path with the same engine when the events arrive.
+ * checks the same path with the same engine when the events arrive. `lang` is the content's language.
  */
 export function ScenarioStep({
   scenario,
+  lang,
   stepIndex,
   progress,
   record,
   onDone,
 }: {
   scenario: Scenario;
+  lang: string;
   stepIndex: number;
   progress: Progress;
   record: (event: NewProgressEvent) => void;
@@ -66,7 +93,8 @@ export function ScenarioStep({
   const choices = choicesAt(p, w);
   const completed = progress.completedSteps.includes(stepIndex);
   const endedBefore = progress.scenarioRuns.some((r) => r.scenarioId === scenario.id && r.ended);
-  const [announcement, setAnnouncement] = useState('');
+  // What the live region says, and whether it is the story's words (content language) or the interface's.
+  const [announcement, setAnnouncement] = useState({ text: '', content: false });
   const focusTarget = useRef<HTMLHeadingElement>(null);
   useFocusOnChange(focusTarget, `${runNo}:${path.length}`);
 
@@ -75,12 +103,12 @@ export function ScenarioStep({
     const parts = [choice.feedback];
     if (next) parts.push(next.speakerName ? `${next.speakerName}: ${next.text}` : next.text);
     if (next?.ending) parts.push(next.ending.debrief);
-    setAnnouncement(parts.join(' '));
+    setAnnouncement({ text: parts.join(' '), content: true });
     record({ kind: 'scenario_choice', scenarioId: scenario.id, runNo, choiceId: choice.id });
   }
 
   function restart(): void {
-    setAnnouncement(t('student.player.scenario.restarted'));
+    setAnnouncement({ text: t('student.player.scenario.restarted'), content: false });
     record({ kind: 'scenario_restart', scenarioId: scenario.id, runNo: runNo + 1 });
   }
 
@@ -91,18 +119,27 @@ export function ScenarioStep({
 
   return (
     <section className="scenario-player" aria-labelledby="scenario-title">
-      <h3 id="scenario-title" className="visually-hidden">
+      <h3 id="scenario-title" className="visually-hidden" lang={lang}>
         {scenario.title}
       </h3>
-      {scenario.summary && path.length === 0 && <p className="lead">{scenario.summary}</p>}
+      {scenario.summary && path.length === 0 && (
+        <p className="lead" lang={lang}>
+          {scenario.summary}
+        </p>
+      )}
       <ol className="conversation" aria-label={t('student.player.scenario.conversation')}>
-        <DialogueLine node={w.start} />
+        <DialogueLine node={w.start} lang={lang} />
         {w.steps.map((s, i) => (
-          <StepLines key={`${i}-${s.choice.id}`} choice={s.choice} node={s.node} />
+          <StepLines key={`${i}-${s.choice.id}`} choice={s.choice} node={s.node} lang={lang} />
         ))}
       </ol>
-      <div className="visually-hidden" aria-live="polite" data-testid="scenario-live">
-        {announcement}
+      <div
+        className="visually-hidden"
+        aria-live="polite"
+        data-testid="scenario-live"
+        lang={announcement.content ? lang : undefined}
+      >
+        {announcement.text}
       </div>
 
       {w.current.ending ? (
@@ -110,7 +147,7 @@ export function ScenarioStep({
           <h4 id="debrief-title" tabIndex={-1} ref={focusTarget}>
             {t('student.player.scenario.debrief')}
           </h4>
-          <p>{w.current.ending.debrief}</p>
+          <p lang={lang}>{w.current.ending.debrief}</p>
           <div className="player-actions">
             <button type="button" className="button button--secondary" onClick={restart}>
               {t('student.player.scenario.tryAgain')}
@@ -127,7 +164,7 @@ export function ScenarioStep({
               {t('student.player.scenario.whatDoYouDo')}
             </h4>
           </legend>
-          <ul className="choices__list">
+          <ul className="choices__list" lang={lang}>
             {choices.map((c) => (
               <li key={c.id}>
                 <button type="button" className="button button--choice" onClick={() => choose(c)}>
@@ -147,11 +184,11 @@ export function ScenarioStep({
   );
 }
 
-function StepLines({ choice, node }: { choice: PlayerChoice; node: PlayerNode }) {
+function StepLines({ choice, node, lang }: { choice: PlayerChoice; node: PlayerNode; lang: string }) {
   return (
     <>
-      <ChosenLines choice={choice} />
-      <DialogueLine node={node} />
+      <ChosenLines choice={choice} lang={lang} />
+      <DialogueLine node={node} lang={lang} />
     </>
   );
 }

@@ -25,7 +25,9 @@ export function StepList({
           const label = (
             <>
               <span className="stepper__kind">{t(`student.player.kind.${step.kind}`, step.kind)}</span>
-              <span className="stepper__title">{step.title}</span>
+              <span className="stepper__title" lang={module.language}>
+                {step.title}
+              </span>
               <span className="stepper__state">{t(`student.player.stepState.${state}`)}</span>
             </>
           );
