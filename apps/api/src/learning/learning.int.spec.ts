@@ -410,6 +410,44 @@ describe('students learning: assignments and progress that is never recorded twi
     expect(student.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("gives the school's and the district's admins the progress view, but never a reflection's text", async () => {
+    const q = `{ assignmentProgress(assignmentId: "${assignmentId}") {
+        students { student { username } status completedSteps reflections { id promptId text at } } } }`;
+    type View = {
+      assignmentProgress: {
+        students: {
+          student: { username: string };
+          status: string;
+          completedSteps: number[];
+          reflections: { id: string; promptId: string; text: string | null; at: string }[];
+        }[];
+      };
+    };
+    const teacher = await t.gql<View>(await signInStaff(t, 'teacher@gulfcoast.example'), q);
+    expect(teacher.errors).toBeUndefined();
+    const taught = teacher.data!.assignmentProgress.students.find((s) => s.student.username === 'maya')!;
+    expect(taught.reflections.map((x) => x.text)).toEqual(['I would tell my aunt.']);
+
+    for (const email of ['principal@gulfcoast.example', 'admin@gulfcoast.example']) {
+      const r = await t.gql<View>(await signInStaff(t, email), q);
+      expect(r.errors).toBeUndefined();
+      const view = r.data!.assignmentProgress;
+      expect(view.students.map((s) => s.student.username)).toEqual(['ana', 'jordan', 'kai', 'maya', 'noah']);
+      const mayaRow = view.students.find((s) => s.student.username === 'maya')!;
+      expect(mayaRow.status).toBe('in_progress');
+      expect(mayaRow.completedSteps).toEqual(taught.completedSteps);
+      // They see that Maya wrote a reflection, and when, not what she wrote.
+      expect(mayaRow.reflections).toEqual([{ ...taught.reflections[0], text: null }]);
+      expect(JSON.stringify(r.data)).not.toMatch(/aunt/);
+    }
+    const audited: { text: boolean }[] = await t.ds.query(
+      `SELECT (detail->>'reflectionTexts')::boolean AS text FROM audit_event
+        WHERE action = 'progress.read' AND target_id = $1 ORDER BY id`,
+      [assignmentId],
+    );
+    expect(audited.slice(-3).map((a) => a.text)).toEqual([true, false, false]);
+  });
+
   it('validates the batch itself', async () => {
     const empty = await submit(maya, []);
     expect(empty.errors?.[0].message).toMatch(/events must not be empty/);

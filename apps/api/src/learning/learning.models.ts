@@ -217,6 +217,27 @@ export class ReflectionModel {
 }
 
 @ObjectType({
+  description:
+    "A student's reflection in a class's progress view: the text only for the class's own teachers; other staff who may see the class (school, district or platform admins) see that it was written, not what",
+})
+export class StaffReflectionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  promptId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The student's words; null unless the reader teaches the class",
+  })
+  text: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+}
+
+@ObjectType({
   description: "The student's record for one assignment: enough to resume exactly where they were",
 })
 export class AttemptProgress {
@@ -430,10 +451,11 @@ export class StudentProgressRow {
   @Field(() => GraphQLISODateTime, { nullable: true })
   lastActivityAt: Date | null;
 
-  @Field(() => [ReflectionModel], {
-    description: 'Private reflections: visible to the student and their teachers only',
+  @Field(() => [StaffReflectionModel], {
+    description:
+      "Private reflections: every one is listed, but its text is visible to the student and the class's teachers only",
   })
-  reflections: ReflectionModel[];
+  reflections: StaffReflectionModel[];
 
   @Field({ description: 'Excused under the parental consent model (opted out, or consent missing)' })
   excusedForConsent: boolean;

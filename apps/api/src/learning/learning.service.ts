@@ -255,7 +255,9 @@ export class LearningService {
 
   /**
    * Per student of the class: status, steps done, current step, excused topics and reflections. Only for staff
-   * who may see the class (TenancyService); every read is audited, as it shows student records.
+   * who may see the class (TenancyService); every read is audited, as it shows student records. Reflection
+   * texts are private to the student and their teachers: only a teacher of the class (a class_teacher row,
+   * decided once per request) gets them; admins who may see the class get each reflection without its text.
    */
   async assignmentProgress(actor: Actor, assignmentId: string): Promise<AssignmentProgressView | null> {
     const assignment = await this.ds.getRepository(Assignment).findOne({ where: { id: assignmentId } });
@@ -267,6 +269,7 @@ export class LearningService {
     const version = await this.ds
       .getRepository(ModuleVersionEntity)
       .findOneOrFail({ where: { id: assignment.moduleVersionId } });
+    const teaches = await this.tenancy.teachesClass(actor, cls.id);
     const rows: {
       id: string;
       username: string;
@@ -277,7 +280,7 @@ export class LearningService {
       step_index: number | null;
       alternative_topics: string[] | null;
       updated_at: Date | null;
-      reflections: { id: string; promptId: string; text: string; at: string }[];
+      reflections: { id: string; promptId: string; text: string | null; at: string }[];
       needs_follow_up: boolean;
     }[] = await this.ds.query(
       `SELECT u.id, u.username, u.display_name, u.grade_level, t.status, t.completed_steps, t.step_index,
@@ -285,14 +288,15 @@ export class LearningService {
               EXISTS (SELECT 1 FROM safeguarding_alert sa
                        WHERE sa.student_id = u.id AND sa.school_id = $3 AND sa.acknowledged_at IS NULL) AS needs_follow_up,
               coalesce((SELECT json_agg(json_build_object('id', p.id, 'promptId', p.payload->>'promptId',
-                                                          'text', p.payload->>'text', 'at', p.client_at) ORDER BY p.received_at)
+                                                          'text', CASE WHEN $4 THEN p.payload->>'text' END,
+                                                          'at', p.client_at) ORDER BY p.received_at)
                           FROM progress_event p WHERE p.attempt_id = t.id AND p.kind = 'reflection'), '[]'::json) AS reflections
          FROM enrollment e
          JOIN app_user u ON u.id = e.student_id AND u.disabled_at IS NULL
          LEFT JOIN attempt t ON t.student_id = u.id AND t.assignment_id = $2
         WHERE e.class_id = $1
         ORDER BY u.display_name, u.username`,
-      [assignment.classId, assignment.id, cls.schoolId],
+      [assignment.classId, assignment.id, cls.schoolId, teaches],
     );
     await this.audit.record({
       actorId: actor.userId,
@@ -301,7 +305,7 @@ export class LearningService {
       targetId: assignment.id,
       districtId:
         (await this.ds.getRepository(School).findOne({ where: { id: cls.schoolId } }))?.districtId ?? null,
-      detail: { students: rows.length },
+      detail: { students: rows.length, reflectionTexts: teaches },
     });
     const excused = await this.consent.ineligibleInClass(assignment.classId, b.id);
     const titles = fromBundle.lessons(b, lang).map((l) => [l.id, l.title] as const);

@@ -206,6 +206,19 @@ export class TenancyService {
   }
 
   /**
+   * Is the actor one of the class's own teachers (not an admin who may see it)? What is private to a student
+   * and their teachers, such as reflection texts, goes only to them.
+   */
+  async teachesClass(actor: Actor, classId: string): Promise<boolean> {
+    if (!hasRole(actor, 'teacher')) return false;
+    const rows: unknown[] = await this.ds.query(
+      `SELECT 1 FROM class_teacher WHERE class_id = $1 AND user_id = $2 LIMIT 1`,
+      [classId, actor.userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
    * A class whose lessons the actor may record as taught in person (facilitation mode): its own teachers and
    * the admins of its school or district. Platform admins teach no class. Null otherwise ("not found").
    */

@@ -257,6 +257,33 @@ describe('teacher: assignment progress', () => {
     expect(within(section).getAllByRole('article')).toHaveLength(1);
   });
 
+  it('tells an admin who does not teach the class, and gets no reflection text, that the student wrote one', async () => {
+    // A teacher who is also their school's admin opens another teacher's class: the API sends each reflection
+    // with its text null (only the class's own teachers get the text).
+    const withoutText: Resolver = (variables) => {
+      const result = assignmentProgress(variables) as {
+        data: { assignmentProgress: { students: { reflections: { text: string | null }[] }[] } };
+      };
+      for (const row of result.data.assignmentProgress.students)
+        row.reflections = row.reflections.map((r) => ({ ...r, text: null }));
+      return result;
+    };
+    renderApp(PROGRESS_PATH, {
+      Me: signedInAs({ ...TEACHER, roles: ['teacher', 'school_admin'] }),
+      AssignmentProgress: withoutText,
+      AssignmentTopics: assignmentTopics,
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Recognizing Human Trafficking' });
+    const section = screen.getByRole('region', { name: 'Reflections' });
+    const priya = within(section).getByRole('article', { name: 'Priya (priya)' });
+    expect(priya.textContent).toContain(
+      'The student wrote a reflection here. Only the student and their teachers can read it.',
+    );
+    expect(priya.textContent).toContain('Sep 2, 2026, 10:15 AM');
+    expect(priya.querySelector('blockquote')).toBeNull();
+    expect(section.textContent).not.toContain('Check who someone really is.');
+  });
+
   it.each([
     ['the API does not show', `${CLASS_PATH}/assignments/other`],
     ['belongs to another class', `/teacher/classes/c-other/assignments/${ASSIGNMENT_ID}`],

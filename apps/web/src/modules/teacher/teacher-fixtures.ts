@@ -113,7 +113,7 @@ export const assignmentProgress: Resolver = (variables) => ({
                 lastActivityAt: REFLECTION_AT,
                 reflections: [
                   {
-                    __typename: 'ReflectionModel',
+                    __typename: 'StaffReflectionModel',
                     id: 'r-1',
                     promptId: 'remember',
                     text: 'Check who someone really is.',

@@ -28,8 +28,10 @@ export function stepState(row: Row, step: Step, inClass: ReadonlySet<string> = n
 }
 
 /**
- * Where each student of a class is in one assignment, with their reflections. Only the class's teachers
- * get an answer from the API (anyone else: null, shown as "not found"); every read is audited there.
+ * Where each student of a class is in one assignment, with their reflections. Only staff who may see the
+ * class get an answer from the API (anyone else: null, shown as "not found"); every read is audited there.
+ * A reflection's text comes only to the class's own teachers: its school and district admins see that it
+ * was written (text null), with a note in its place.
  * Individual rows are shown on purpose: this is the class's own teacher, not an aggregate beyond it.
  */
 export function AssignmentProgressPage() {
@@ -305,7 +307,12 @@ export function AssignmentProgressPage() {
               <ul className="reflections__list">
                 {row.reflections.map((r) => (
                   <li key={r.id}>
-                    <blockquote className="reflections__text">{r.text}</blockquote>
+                    {r.text === null ? (
+                      // Admins who may see the class learn that the student wrote something, not what.
+                      <p className="reflections__text">{t('teacher.progress.reflections.hidden')}</p>
+                    ) : (
+                      <blockquote className="reflections__text">{r.text}</blockquote>
+                    )}
                     <p className="card__meta">
                       <time dateTime={String(r.at)}>{formatDateTime(r.at, displayLanguage)}</time>
                     </p>
