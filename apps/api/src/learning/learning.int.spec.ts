@@ -499,4 +499,25 @@ describe('students learning: assignments and progress that is never recorded twi
     );
     expect(counts).toEqual({ attempts: 4, events: 4, answers: 4 });
   });
+
+  it("refuses an event id that is already a classmate's, and records nothing of it for either", async () => {
+    const pre = bundle.assessments.find((a) => a.kind === 'pre')!;
+    const item = pre.items[1];
+    const response =
+      item.type === 'multiple-choice' ? item.options[0].id : item.type === 'true-false' ? 'true' : '1';
+    const jordan = await signInStudent(t, 'BAYSIDE', 'jordan', '1212');
+    const noah = await signInStudent(t, 'BAYSIDE', 'noah', '7878');
+    const theirs = ev({ kind: 'assessment_response', assessmentId: pre.id, itemId: item.id, response });
+    expect((await submit(jordan, [theirs])).data!.submitProgress.results[0].outcome).toBe('accepted');
+    const reused = await submit(noah, [{ ...theirs, at: new Date().toISOString() }]);
+    expect(reused.errors).toBeUndefined();
+    expect(reused.data!.submitProgress.results[0]).toMatchObject({ outcome: 'rejected', code: 'ID_IN_USE' });
+    expect(reused.data!.submitProgress.progress.answers.map((a) => a.itemId)).not.toContain(item.id);
+    const rows: { student: string }[] = await t.ds.query(
+      `SELECT u.username AS student FROM progress_event p JOIN attempt a ON a.id = p.attempt_id
+         JOIN app_user u ON u.id = a.student_id WHERE p.id = $1`,
+      [theirs.id],
+    );
+    expect(rows).toEqual([{ student: 'jordan' }]);
+  });
 });
