@@ -194,7 +194,7 @@ describe('authoring studio: write, review, publish', () => {
     await teacher.getByRole('link', { name: TITLE }).waitFor();
 
     expect(consoleErrors).toEqual([]);
-  });
+  }, 150_000); // the longest journey (two people, a review round, publishing): more than the suite's 60 s
 
   it('imports a module folder as a new draft of that module', async () => {
     const author = await signIn('author@gulfcoast.example');
