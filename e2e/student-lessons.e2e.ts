@@ -302,6 +302,13 @@ describe('student lessons', () => {
     await page.keyboard.press('Enter');
     await page.getByText(/Parte 3 de \d+/).waitFor();
     expect(await page.title()).toBe('Lección · Haven');
+    // The lesson's illustration, served by Haven, with its Spanish alt text.
+    const illustration = page.locator('.lesson-player__body img');
+    expect(await illustration.getAttribute('alt')).toMatch(/^Un chat en un teléfono/);
+    await page.waitForFunction(() => {
+      const image = document.querySelector<HTMLImageElement>('.lesson-player__body img');
+      return !!image && image.complete && image.naturalWidth > 0;
+    });
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'student-lesson-es');
     await page

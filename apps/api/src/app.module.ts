@@ -14,6 +14,7 @@ import { ModuleFilesController } from './authoring/module-files.controller';
 import { CatalogResolver, LessonResolver } from './catalog/catalog.resolver';
 import { CatalogService } from './catalog/catalog.service';
 import { CurriculumLoader } from './catalog/curriculum-loader';
+import { MediaController } from './catalog/media.controller';
 import {
   AssignmentModelResolver,
   ClassAssignmentsResolver,
@@ -149,6 +150,7 @@ export class AppModule {
         RosterImportController,
         ModuleFilesController,
         FilingsExportController,
+        MediaController,
       ],
       providers: [
         { provide: HavenConfig, useValue: config },

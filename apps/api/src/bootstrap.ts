@@ -65,7 +65,12 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     // Every other GET is the single-page app, which routes in the browser.
     fastify.get('/*', async (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split('?')[0];
-      if (path.startsWith('/graphql') || path.startsWith('/exports/') || path.startsWith('/imports/'))
+      if (
+        path.startsWith('/graphql') ||
+        path.startsWith('/exports/') ||
+        path.startsWith('/imports/') ||
+        path.startsWith('/media/')
+      )
         return reply.callNotFound();
       return reply
         .header('Cache-Control', 'no-cache')

@@ -1,5 +1,6 @@
 import type { GradeBand } from '@haven/domain';
 import { canonicalJson, sha256Hex } from './canonical-json';
+import { IMAGE_PATH } from './images';
 import type { Issue } from './issues';
 import { toLanguageMap } from './localized';
 import type { ParsedLesson, ParsedModule } from './parse';
@@ -130,6 +131,8 @@ export interface ModuleVersion {
   lessons: CompiledLesson[];
   scenarios: CompiledScenario[];
   assessments: CompiledAssessment[];
+  /** The module's lesson images (`images/<name>.svg` → sha256 of the file), when it has any. */
+  images?: Record<string, string>;
 }
 
 export class CurriculumValidationError extends Error {
@@ -139,6 +142,23 @@ export class CurriculumValidationError extends Error {
     );
     this.name = 'CurriculumValidationError';
   }
+}
+
+/** Where the API serves a module version's images (`/media/<module>/<version>/<name>.svg`). */
+export function mediaBase(moduleId: string, version: string): string {
+  return `/media/${moduleId}/${version}`;
+}
+
+/**
+ * The module's images (path → sha256 of the file), so a version's identity covers its drawings too; left out
+ * when there are none, which keeps the hashes of modules without images as they were.
+ */
+function imagesOf(parsed: ParsedModule): Record<string, string> | undefined {
+  const paths = Object.keys(parsed.files)
+    .filter((p) => IMAGE_PATH.test(p))
+    .sort();
+  if (paths.length === 0) return undefined;
+  return Object.fromEntries(paths.map((p) => [p, sha256Hex(parsed.files[p]!)]));
 }
 
 /** Drops keys whose value is undefined, so JSON round-trips and hashes are stable. */
@@ -172,6 +192,7 @@ export function compileModule(parsed: ParsedModule): ModuleVersion {
         e.id,
         parsed.lessons.filter((l) => l.id === e.id),
         langs,
+        mediaBase(m.id, m.version),
       ),
     );
 
@@ -217,6 +238,7 @@ export function compileModule(parsed: ParsedModule): ModuleVersion {
     lessons,
     scenarios,
     assessments,
+    images: imagesOf(parsed),
   };
   // Round-trip so the object is plain JSON (no undefined, no shared references), then freeze.
   const plain = JSON.parse(JSON.stringify(body)) as Omit<ModuleVersion, 'contentHash'>;
@@ -229,7 +251,12 @@ function pick(map: LanguageMap, langs: string[]): LanguageMap {
   return out;
 }
 
-function compileLesson(id: string, variants: ParsedLesson[], langs: string[]): CompiledLesson {
+function compileLesson(
+  id: string,
+  variants: ParsedLesson[],
+  langs: string[],
+  imageBase: string,
+): CompiledLesson {
   const byLang = new Map(variants.map((v) => [v.lang, v]));
   const source = byLang.get(langs[0]!)!;
   const blocks: CompiledLessonBlock[] = [];
@@ -245,7 +272,7 @@ function compileLesson(id: string, variants: ParsedLesson[], langs: string[]): C
     for (const l of langs) {
       const blk = byLang.get(l)?.blocks[i];
       if (!blk) continue;
-      html[l] = renderMarkdown(blk.markdown);
+      html[l] = renderMarkdown(blk.markdown, { imageBase });
       if (blk.title) btitle[l] = blk.title;
     }
     const t = Object.keys(btitle).length > 0 ? btitle : undefined;

@@ -16,6 +16,7 @@ export * from './parse';
 export * from './load-module';
 export * from './readability';
 export * from './render';
+export * from './images';
 export * from './validate';
 export * from './canonical-json';
 export * from './compile';

@@ -82,6 +82,12 @@ export const ISSUE_CODES = [
   'TRANSLATION_UNDECLARED_LANGUAGE',
   'TRANSLATION_STRUCTURE_MISMATCH',
   'READING_LEVEL_HIGH',
+  // lesson images
+  'IMAGE_SOURCE_NOT_ALLOWED',
+  'IMAGE_NOT_FOUND',
+  'IMAGE_ALT_MISSING',
+  'IMAGE_UNSAFE',
+  'IMAGE_UNUSED',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -4,7 +4,7 @@ import { MODULE_FILE, parseModule, type ModuleFiles, type ParsedModule, type Par
 
 // Reading modules from disk (Node only; everything else in this library also runs in a browser).
 
-/** Reads every text file under `dir` (skipping dot-files) into a ModuleFiles map. */
+/** Reads every content file under `dir` (YAML, Markdown, SVG images; skipping dot-files) into a ModuleFiles map. */
 export async function readModuleFiles(dir: string): Promise<ModuleFiles> {
   const files: ModuleFiles = {};
   const visit = async (d: string): Promise<void> => {
@@ -12,7 +12,7 @@ export async function readModuleFiles(dir: string): Promise<ModuleFiles> {
       if (entry.name.startsWith('.')) continue;
       const p = join(d, entry.name);
       if (entry.isDirectory()) await visit(p);
-      else if (/\.(ya?ml|md)$/.test(entry.name))
+      else if (/\.(ya?ml|md|svg)$/.test(entry.name))
         files[relative(dir, p).split(sep).join('/')] = await readFile(p, 'utf8');
     }
   };

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { IMAGE_PATH } from './images';
 
 /**
  * Markdown → HTML for learner and teacher screens. markdown-it runs with raw HTML disabled, and the
@@ -12,6 +13,9 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
  * extraction can skip it (its link scanning is a large part of parsing time).
  */
 const plainMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+
+/** Where a lesson image may come from: a module version's own images, as `mediaBase` serves them. */
+const MEDIA_SRC = /^\/media\/[a-z0-9]+(?:-[a-z0-9]+)*\/[0-9A-Za-z.+-]+\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/;
 
 export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -51,8 +55,12 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     'dl',
     'dt',
     'dd',
+    'img',
+    'span',
   ],
   allowedAttributes: {
+    img: ['src', 'alt', 'loading', 'decoding'],
+    span: ['class'],
     a: ['href', 'title', 'rel', 'target'],
     abbr: ['title'],
     ol: ['start'],
@@ -62,7 +70,10 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
   allowedSchemes: ['http', 'https', 'mailto', 'tel', 'sms'],
   allowedSchemesByTag: {},
-  allowedSchemesAppliedToAttributes: ['href'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowedClasses: { span: ['image-alt'] },
+  // An image stays only with a source of a module's own served images (see the image rule below).
+  exclusiveFilter: (frame) => frame.tag === 'img' && !MEDIA_SRC.test(frame.attribs['src'] ?? ''),
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
@@ -81,9 +92,48 @@ export function sanitizeLessonHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
+export interface RenderOptions {
+  /**
+   * Where the module's images are served, e.g. `/media/online-safety-6-8/1.3.0`: `![alt](images/x.svg)` becomes
+   * `<img src="<imageBase>/x.svg" alt="alt">`. Without it (a draft's preview) the alt text is shown instead.
+   */
+  imageBase?: string;
+}
+
+/**
+ * Images are written by this rule, never taken from the source: a module's own image with its alt text, or
+ * the alt text alone, or nothing when there is no alt text. Any other URL is never loaded.
+ */
+markdown.renderer.rules.image = (tokens, idx, options, env) => {
+  const token = tokens[idx]!;
+  const alt = markdown.renderer.renderInlineAsText(token.children ?? [], options, env).trim();
+  const name = IMAGE_PATH.exec(String(token.attrGet('src') ?? ''))?.[1];
+  const escape = markdown.utils.escapeHtml;
+  if (!alt) return '';
+  const imageBase = (env as RenderOptions | undefined)?.imageBase;
+  if (!imageBase || !name) return `<span class="image-alt">${escape(alt)}</span>`;
+  return `<img src="${escape(`${imageBase}/${name}.svg`)}" alt="${escape(alt)}" loading="lazy" decoding="async">`;
+};
+
 /** Renders Markdown to sanitised HTML. */
-export function renderMarkdown(source: string): string {
-  return sanitizeLessonHtml(markdown.render(source)).trim();
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  return sanitizeLessonHtml(markdown.render(source, { ...options })).trim();
+}
+
+/** The images a Markdown text shows: the path as written and its alt text, with their line (1-based). */
+export function markdownImages(source: string): { src: string; alt: string; line: number }[] {
+  const out: { src: string; alt: string; line: number }[] = [];
+  for (const token of plainMarkdown.parse(source, {})) {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'image') continue;
+      out.push({
+        src: String(child.attrGet('src') ?? ''),
+        alt: child.children?.map((c) => c.content).join('') ?? child.content,
+        line: (token.map?.[0] ?? 0) + 1,
+      });
+    }
+  }
+  return out;
 }
 
 /**

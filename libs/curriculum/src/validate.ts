@@ -1,3 +1,5 @@
+import { IMAGE_PATH, svgProblem } from './images';
+import { markdownImages } from './render';
 import semver from 'semver';
 import {
   makeIssue,
@@ -86,7 +88,86 @@ export function validateModule(parsed: ParsedModule): ValidationResult {
   for (const s of parsed.scenarios)
     if (s.data) checkScenario(ctx, s as ParsedYamlFile<Scenario> & { data: Scenario });
   checkAssessments(ctx);
+  checkImages(ctx);
   return splitIssues(issues);
+}
+
+/**
+ * Lesson images: each one a file of the module's `images/` folder, with alt text (a screen reader reads it,
+ * and it is shown where the image cannot be); each image file a plain SVG drawing (see `svgProblem`).
+ */
+function checkImages(ctx: Ctx): void {
+  const { parsed, emit } = ctx;
+  const used = new Set<string>();
+  for (const lesson of parsed.lessons)
+    for (const block of lesson.blocks)
+      for (const image of markdownImages(block.markdown)) {
+        const pos = { line: block.line + image.line, column: 1 };
+        if (!IMAGE_PATH.test(image.src)) {
+          emit(
+            'error',
+            lesson.file,
+            pos,
+            'IMAGE_SOURCE_NOT_ALLOWED',
+            `image \`${image.src}\` is not one of the module's images`,
+            'put the drawing in the module folder as `images/<name>.svg` and write `![what it shows](images/<name>.svg)`',
+          );
+          continue;
+        }
+        used.add(image.src);
+        if (parsed.files[image.src] === undefined)
+          emit(
+            'error',
+            lesson.file,
+            pos,
+            'IMAGE_NOT_FOUND',
+            `image \`${image.src}\` is not in the module folder`,
+            `add \`${image.src}\`, or correct the name`,
+          );
+        if (!image.alt.trim())
+          emit(
+            'error',
+            lesson.file,
+            pos,
+            'IMAGE_ALT_MISSING',
+            `image \`${image.src}\` has no alt text`,
+            'describe what the image shows for a student who cannot see it: `![a phone showing a message](…)`',
+          );
+      }
+  for (const path of Object.keys(parsed.files).sort()) {
+    if (!path.startsWith('images/')) continue;
+    const file = displayPath(parsed.basePath, path);
+    if (!IMAGE_PATH.test(path)) {
+      emit(
+        'error',
+        file,
+        { line: 1, column: 1 },
+        'IMAGE_SOURCE_NOT_ALLOWED',
+        'an image file must be `images/<lowercase-name>.svg`',
+        'rename it, e.g. `images/stranger-message.svg`',
+      );
+      continue;
+    }
+    const problem = svgProblem(parsed.files[path] ?? '');
+    if (problem)
+      emit(
+        'error',
+        file,
+        { line: 1, column: 1 },
+        'IMAGE_UNSAFE',
+        `this image cannot be shown to students: ${problem}`,
+        'export it again as a plain SVG drawing (no scripts, links, embedded files or fonts from elsewhere), under 100 kB',
+      );
+    else if (!used.has(path))
+      emit(
+        'warning',
+        file,
+        { line: 1, column: 1 },
+        'IMAGE_UNUSED',
+        'no lesson shows this image',
+        'use it in a lesson, or delete it',
+      );
+  }
 }
 
 // ---------------------------------------------------------------- helpers

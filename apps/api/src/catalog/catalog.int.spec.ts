@@ -207,4 +207,38 @@ describe('curriculum catalog', () => {
     );
     expect(r.data).toEqual({ a: null, b: null });
   });
+
+  it("serves a module's lesson images to anyone signed in, sandboxed, and nothing else under /media", async () => {
+    const [{ version }] = await t.ds.query(
+      `SELECT version FROM module_version WHERE module_id = 'online-safety-6-8' ORDER BY version_sort DESC LIMIT 1`,
+    );
+    const [{ bundle }] = await t.ds.query(
+      `SELECT bundle FROM module_version WHERE module_id = 'online-safety-6-8' AND version = $1`,
+      [version],
+    );
+    const html = JSON.stringify(bundle.lessons);
+    const src = `/media/online-safety-6-8/${version}/grooming-chat.svg`;
+    expect(html).toContain(`<img src=\\"${src}\\" alt=\\"A phone chat:`);
+    expect(html).toContain('alt=\\"Un chat en un teléfono:');
+
+    const student = await signInStudent(t, 'BAYSIDE', 'maya', '2468');
+    const res = await student.get(src).buffer(true);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(res.headers['content-security-policy']).toContain('sandbox');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect(res.body.toString()).toBe(
+      readFileSync(join(CURRICULA, 'online-safety-6-8/images/grooming-chat.svg'), 'utf8'),
+    );
+
+    expect((await t.agent().get(src)).status).toBe(401);
+    for (const missing of [
+      `/media/online-safety-6-8/${version}/no-such.svg`,
+      `/media/online-safety-6-8/0.0.1/grooming-chat.svg`,
+      `/media/online-safety-6-8/${version}/module.yaml`,
+      `/media/online-safety-6-8/${version}/..%2Fmodule.yaml`,
+    ])
+      expect((await student.get(missing)).status).toBe(404);
+  });
 });

@@ -32,8 +32,12 @@ describe('state filing drafts', () => {
     const teacher = f.demo.users.get('teacher@gulfcoast.example')!.id;
     const maya = f.demo.users.get('BAYSIDE:maya')!.id;
     const version = async (id: string): Promise<string> =>
-      (await t.ds.query(`SELECT id FROM module_version WHERE module_id = $1 AND version = '1.1.0'`, [id]))[0]
-        .id;
+      (
+        await t.ds.query(
+          `SELECT id FROM module_version WHERE module_id = $1 ORDER BY version_sort DESC LIMIT 1`,
+          [id],
+        )
+      )[0].id;
     const online = await version('online-safety-6-8');
     const trafficking = await version('recognizing-trafficking-9-12');
     const [a7] = await t.ds.query(
@@ -85,7 +89,7 @@ describe('state filing drafts', () => {
       {
         moduleId: 'online-safety-6-8',
         title: 'Real Friends, Fake Offers: Staying Safe Online',
-        version: '1.1.0',
+        version: '1.2.0',
         licence: 'CC-BY-SA-4.0',
         lessons: 3,
         scenarios: 1,
@@ -136,7 +140,7 @@ describe('state filing drafts', () => {
     expect(lines).toHaveLength(1 + 13);
     const row7 = lines.find((l) => l.includes('online-safety-6-8'))!;
     expect(row7).toContain('Gulf Coast County Schools,2027-2028,2026-2027,2027-07-01,7,');
-    expect(row7).toContain(',1.1.0,CC-BY-SA-4.0,3,1,pre post,170,delivered,Mr. James Okafor,');
+    expect(row7).toContain(',1.2.0,CC-BY-SA-4.0,3,1,pre post,170,delivered,Mr. James Okafor,');
     expect(row7).toContain('DRAFT: check before filing');
     expect(lines.find((l) => l.includes(',K,'))).toBeDefined();
   });

@@ -18,11 +18,11 @@ describe('sanitizeHtml', () => {
 
   it('removes event-handler attributes, whatever their case', () => {
     const clean = sanitizeHtml(
-      '<img src="x.png" alt="" onerror="alert(1)"><p ONCLICK="alert(2)" title="t">x</p>',
+      '<img src="/media/m/1.0.0/x.svg" alt="x" onerror="alert(1)"><p ONCLICK="alert(2)" title="t">x</p>',
     );
     expect(clean).not.toMatch(/on(error|click)/i);
     expect(clean).toContain('title="t"');
-    expect(clean).toContain('src="x.png"');
+    expect(clean).toContain('src="/media/m/1.0.0/x.svg"');
   });
 
   it.each([
@@ -34,7 +34,18 @@ describe('sanitizeHtml', () => {
     'data:text/html,<script>alert(1)</script>',
   ])('removes the dangerous URL %j', (url) => {
     const clean = sanitizeHtml(`<a href="${url}">x</a><img src="${url}" alt="">`);
-    expect(clean).toBe('<a>x</a><img alt="">');
+    expect(clean).toBe('<a>x</a>');
+  });
+
+  it("keeps only Haven's own lesson images: no image from another site", () => {
+    expect(
+      sanitizeHtml(
+        '<img src="https://tracker.example/p.gif" alt="x"><img src="//cdn.example/a.svg" alt="y">',
+      ),
+    ).toBe('');
+    expect(sanitizeHtml('<img src="/media/online-safety-6-8/1.2.0/grooming-chat.svg" alt="A chat">')).toBe(
+      '<img src="/media/online-safety-6-8/1.2.0/grooming-chat.svg" alt="A chat">',
+    );
   });
 
   it('keeps safe links and makes new-tab links safe', () => {
@@ -72,7 +83,7 @@ describe('SafeHtml', () => {
       <SafeHtml
         html={
           '<p>Hello</p><script>window.hacked = true</script>' +
-          '<img src="x" alt="" onerror="window.hacked = true"><a href="javascript:alert(1)">click</a>'
+          '<img src="/media/m/1.0.0/x.svg" alt="" onerror="window.hacked = true"><a href="javascript:alert(1)">click</a>'
         }
         lang="es"
       />,

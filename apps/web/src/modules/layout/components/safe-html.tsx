@@ -84,6 +84,9 @@ function cleanOnce(html: string, headingLevel: number | undefined): string {
       }
     }
     if (element.getAttribute('target') === '_blank') element.setAttribute('rel', 'noopener noreferrer');
+    // Images only from Haven's own lesson images: never a request that tells another site who is reading.
+    if (element.tagName === 'IMG' && !/^\/media\/[^:]*$/.test(element.getAttribute('src') ?? ''))
+      element.remove();
   }
   if (headingLevel) demoteHeadings(body, headingLevel);
   return body.innerHTML;

@@ -240,7 +240,7 @@ export async function folderFiles(files: readonly File[]): Promise<Record<string
     const parts = (file.webkitRelativePath || file.name).split('/');
     const path = (parts.length > 1 ? parts.slice(1) : parts).join('/');
     if (!path || path.split('/').some((p) => p.startsWith('.'))) continue;
-    if (!/\.(ya?ml|md)$/.test(path)) continue;
+    if (!/\.(ya?ml|md|svg)$/.test(path)) continue;
     out[path] = await file.text();
   }
   return out;

@@ -59,7 +59,7 @@ describe('studio pages', () => {
     expect(slugFor('???', '6-8')).toBe('');
   });
 
-  it('reads a chosen module folder: content files by path inside the module, no dot-files or other files', async () => {
+  it('reads a chosen module folder: content files and SVG images by path inside the module, no dot-files or other files', async () => {
     const file = (path: string, text: string) => {
       const f = new File([text], path.split('/').at(-1)!);
       Object.defineProperty(f, 'webkitRelativePath', { value: path });
@@ -72,11 +72,14 @@ describe('studio pages', () => {
       file('trusted-adults-3-5/.git/config', 'x'),
       file('trusted-adults-3-5/notes.docx', 'x'),
       file('trusted-adults-3-5/README.md', '# Trusted adults\n'),
+      file('trusted-adults-3-5/images/safe-adult.svg', '<svg/>'),
+      file('trusted-adults-3-5/images/photo.png', 'x'),
     ]);
     expect(files).toEqual({
       'module.yaml': 'id: trusted-adults-3-5\n',
       'lessons/intro.en.md': '---\n',
       'README.md': '# Trusted adults\n',
+      'images/safe-adult.svg': '<svg/>',
     });
   });
 
