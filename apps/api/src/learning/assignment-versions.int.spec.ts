@@ -112,17 +112,17 @@ describe('assignments keep their module version; teachers may move one nobody ha
   });
 
   it('points at a newer published version, and keeps the assignment on its own', async () => {
-    await publish('1.2.0');
+    await publish('1.8.0');
     const all = await listed();
     expect(all).toHaveLength(2);
-    for (const a of all) expect(a).toMatchObject({ version: shipped, newerVersion: '1.2.0' });
+    for (const a of all) expect(a).toMatchObject({ version: shipped, newerVersion: '1.8.0' });
     const progress = await t.gql<{ assignmentProgress: { assignment: AssignmentFields } }>(
       teacher,
       `{ assignmentProgress(assignmentId: "${untouched}") { assignment { ${FIELDS} } } }`,
     );
     expect(progress.data!.assignmentProgress.assignment).toMatchObject({
       version: shipped,
-      newerVersion: '1.2.0',
+      newerVersion: '1.8.0',
     });
   });
 
@@ -148,11 +148,11 @@ describe('assignments keep their module version; teachers may move one nobody ha
     );
     expect(submitted.data!.submitProgress.results[0].outcome).toBe('accepted');
 
-    const r = await move(teacher, started, '1.2.0');
+    const r = await move(teacher, started, '1.8.0');
     expect(r.errors?.[0]).toMatchObject({
       message:
         `Students have already started this assignment, so it stays on version ${shipped}. ` +
-        'To use version 1.2.0, assign it to the class as a new assignment.',
+        'To use version 1.8.0, assign it to the class as a new assignment.',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     expect(await versionOf(started)).toBe(shipped);
@@ -182,62 +182,62 @@ describe('assignments keep their module version; teachers may move one nobody ha
       'admin@lonestar.example',
       'ms.rivera@gulfcoast.example',
     ]) {
-      const r = await move(await signInStaff(t, email), untouched, '1.2.0');
+      const r = await move(await signInStaff(t, email), untouched, '1.8.0');
       expect(r.errors?.[0]).toMatchObject({
         message: 'Assignment was not found.',
         extensions: { code: 'NOT_FOUND' },
       });
     }
-    const student = await move(await signInStudent(t, 'BAYSIDE', 'maya', '2468'), untouched, '1.2.0');
+    const student = await move(await signInStudent(t, 'BAYSIDE', 'maya', '2468'), untouched, '1.8.0');
     expect(student.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const unknown = await move(teacher, randomUUID(), '1.2.0');
+    const unknown = await move(teacher, randomUUID(), '1.8.0');
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(await versionOf(untouched)).toBe(shipped);
   });
 
   it('moves an assignment nobody has started to the newer version, audited', async () => {
-    const r = await move(teacher, untouched, '1.2.0');
+    const r = await move(teacher, untouched, '1.8.0');
     expect(r.errors).toBeUndefined();
     expect(r.data!.moveAssignmentToVersion).toEqual({
       id: untouched,
       moduleId: MODULE,
-      version: '1.2.0',
+      version: '1.8.0',
       newerVersion: null,
     });
-    expect(await versionOf(untouched)).toBe('1.2.0');
+    expect(await versionOf(untouched)).toBe('1.8.0');
     const all = await listed();
-    expect(all.find((a) => a.id === untouched)).toMatchObject({ version: '1.2.0', newerVersion: null });
-    expect(all.find((a) => a.id === started)).toMatchObject({ version: shipped, newerVersion: '1.2.0' });
+    expect(all.find((a) => a.id === untouched)).toMatchObject({ version: '1.8.0', newerVersion: null });
+    expect(all.find((a) => a.id === started)).toMatchObject({ version: shipped, newerVersion: '1.8.0' });
     const audit = await t.ds.query(
       `SELECT detail FROM audit_event WHERE action = 'assignment.move_version' AND target_id = $1`,
       [untouched],
     );
     expect(audit).toEqual([
-      { detail: { classId: emptyClassId, from: `${MODULE}@${shipped}`, to: `${MODULE}@1.2.0` } },
+      { detail: { classId: emptyClassId, from: `${MODULE}@${shipped}`, to: `${MODULE}@1.8.0` } },
     ]);
   });
 
   it('applies the checks of assignModule to the target version (grade band)', async () => {
     // A later version written for other grades than this class's (grade 7).
-    await publish('1.3.0', (doc) => {
+    await publish('1.9.0', (doc) => {
       doc.manifest.grades = [6, 8];
     });
-    expect((await listed()).find((a) => a.id === untouched)!.newerVersion).toBe('1.3.0');
-    const r = await move(teacher, untouched, '1.3.0');
+    expect((await listed()).find((a) => a.id === untouched)!.newerVersion).toBe('1.9.0');
+    const r = await move(teacher, untouched, '1.9.0');
     expect(r.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/written for grades 6, 8; this class is grade 7/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    expect(await versionOf(untouched)).toBe('1.2.0');
+    expect(await versionOf(untouched)).toBe('1.8.0');
   });
 
   it('assigns a newer version beside one students started, and never the same version twice', async () => {
-    // Students started `started` (the shipped version): the class may get 1.2.0 as a new assignment.
-    const newer = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.2.0' } });
+    // Students started `started` (the shipped version): the class may get 1.8.0 as a new assignment.
+    const newer = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.8.0' } });
     expect(newer.errors).toBeUndefined();
-    const again = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.2.0' } });
+    const again = await t.gql(teacher, ASSIGN, { i: { classId, moduleId: MODULE, version: '1.8.0' } });
     expect(again.errors?.[0]).toMatchObject({
-      message: `Version 1.2.0 of ${MODULE} is already assigned to this class.`,
+      message: `Version 1.8.0 of ${MODULE} is already assigned to this class.`,
       extensions: { code: 'CONFLICT' },
     });
     // Nor may an assignment move onto a version its class already has.
@@ -245,7 +245,7 @@ describe('assignments keep their module version; teachers may move one nobody ha
       i: { classId: emptyClassId, moduleId: MODULE, version: shipped },
     });
     expect(older.errors).toBeUndefined();
-    const moved = await move(teacher, older.data!.assignModule.id, '1.2.0');
+    const moved = await move(teacher, older.data!.assignModule.id, '1.8.0');
     expect(moved.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await versionOf(older.data!.assignModule.id)).toBe(shipped);
   });
