@@ -153,6 +153,20 @@ describe('module player', () => {
     );
   });
 
+  it('says plainly when the server refuses the lesson (no longer assigned), and keeps the answers', async () => {
+    const server = fakeServer({ status: 'in_progress', stepIndex: 1, completedSteps: [0] });
+    server['SubmitProgress'] = () => ({
+      errors: [{ message: 'Assignment not found.', extensions: { code: 'NOT_FOUND' } }],
+    });
+    renderApp(PATH, server);
+    fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    const refused = /^Not saved: this lesson is no longer open to you/;
+    await waitFor(() => expect(saveStatusText()).toMatch(refused));
+    expect(screen.getByTestId('save-status-live').textContent).toMatch(refused);
+    expect(await screen.findByText('Part 2 of 2')).toBeTruthy(); // the student can go on reading
+  });
+
   it('resumes a scenario run where it was', async () => {
     renderApp(
       PATH,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import type { MyAssignmentQuery } from '../../../gql/graphql';
-import type { OutboxStatus } from '../progress/outbox';
+import type { SaveState } from '../progress/outbox';
 import { useViewer } from '../../auth/hooks/use-viewer';
 import { pageOutbox } from '../progress/outbox-runtime';
 import { progressEvent, type NewProgressEvent } from '../progress/progress-event';
@@ -19,7 +19,7 @@ export type StudentModule = NonNullable<MyAssignmentQuery['myAssignment']>;
 export interface ModuleProgress {
   /** Null until the events this device still holds have been read. */
   readonly progress: Progress | null;
-  readonly status: OutboxStatus;
+  readonly status: SaveState;
   /** Shows the event's effect at once and hands it to the outbox. */
   readonly record: (event: NewProgressEvent) => void;
   /** Set when the server refused something and the page went back to its record. */
@@ -73,7 +73,7 @@ export function useModuleProgress(module: StudentModule): ModuleProgress {
 
   const status = useSyncExternalStore(
     useCallback((notify: () => void) => outbox.onStatus(notify), [outbox]),
-    () => outbox.status,
+    (): SaveState => (outbox.isRefused(assignmentId) ? 'refused' : outbox.status),
   );
 
   const record = useCallback(

@@ -198,6 +198,7 @@ describe('Outbox', () => {
     await outbox.enqueue('a-1', later);
     expect(sent).toEqual([later.id]);
     expect(outbox.refusedAssignments()).toEqual(['gone']);
+    expect([outbox.isRefused('gone'), outbox.isRefused('a-1')]).toEqual([true, false]);
     expect((await store.list('gone')).map((e) => e.event.id)).toEqual([kept.id]);
     expect(outbox.status).toBe('saved');
     expect(timers.queue).toEqual([]); // a refusal is not retried on this page

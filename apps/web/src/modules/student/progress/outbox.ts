@@ -21,6 +21,9 @@ export type SubmitFn = (assignmentId: string, events: readonly ProgressEvent[]) 
 /** `saved`: nothing waiting. `saving`: sending. `offline`: sending failed, kept on the device for a retry. */
 export type OutboxStatus = 'saved' | 'saving' | 'offline';
 
+/** What the page says about one assignment: the outbox's status, or `refused` when the server refused it. */
+export type SaveState = OutboxStatus | 'refused';
+
 export interface SyncedUpdate {
   readonly assignmentId: string;
   /** The server's record after the batch. */
@@ -112,6 +115,11 @@ export class Outbox {
   /** Assignments whose events the server refused on this page (kept on the device). */
   refusedAssignments(): string[] {
     return [...this.parked];
+  }
+
+  /** The server refused this assignment's events on this page, and some are still waiting on the device. */
+  isRefused(assignmentId: string): boolean {
+    return this.parked.has(assignmentId) && this.pending(assignmentId).length > 0;
   }
 
   get status(): OutboxStatus {
