@@ -32,7 +32,8 @@ const instances = new WeakMap<ApolloClient, { studentId: string; outbox: Outbox 
  */
 export function pageOutbox(client: ApolloClient, studentId: string): Outbox {
   const existing = instances.get(client);
-  if (existing?.studentId === studentId) return existing.outbox;
+  // A closed outbox (its student signed out) is not reused: signing in again on this page starts a new one.
+  if (existing?.studentId === studentId && !existing.outbox.isClosed) return existing.outbox;
   existing?.outbox.close();
   const signedInAs = (): string | undefined => {
     try {

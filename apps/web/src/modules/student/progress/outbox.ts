@@ -112,6 +112,11 @@ export class Outbox {
     this.onClose?.();
   }
 
+  /** Closed: it sends nothing more (see `close`). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Assignments whose events the server refused on this page (kept on the device). */
   refusedAssignments(): string[] {
     return [...this.parked];
