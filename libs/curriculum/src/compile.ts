@@ -1,6 +1,6 @@
 import type { GradeBand } from '@haven/domain';
 import { canonicalJson, sha256Hex } from './canonical-json';
-import { IMAGE_PATH } from './images';
+import { IMAGE_PATH, mediaBase } from './images';
 import type { Issue } from './issues';
 import { toLanguageMap } from './localized';
 import type { ParsedLesson, ParsedModule } from './parse';
@@ -142,11 +142,6 @@ export class CurriculumValidationError extends Error {
     );
     this.name = 'CurriculumValidationError';
   }
-}
-
-/** Where the API serves a module version's images (`/media/<module>/<version>/<name>.svg`). */
-export function mediaBase(moduleId: string, version: string): string {
-  return `/media/${moduleId}/${version}`;
 }
 
 /**

@@ -9,6 +9,15 @@
  */
 export const IMAGE_PATH = /^images\/([a-z0-9]+(?:-[a-z0-9]+)*)\.svg$/;
 
+/** Where the API serves a module version's images: `<mediaBase>/<name>.svg` for `images/<name>.svg`. */
+export function mediaBase(moduleId: string, version: string): string {
+  return `/media/${moduleId}/${version}`;
+}
+
+/** A URL `mediaBase` gives for an image: the only images lesson HTML may show. */
+export const MEDIA_IMAGE_URL =
+  /^\/media\/[a-z0-9]+(?:-[a-z0-9]+)*\/[0-9A-Za-z.+-]+\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/;
+
 /** The most an image file may weigh (a lesson illustration, not a photograph). */
 export const MAX_IMAGE_BYTES = 100_000;
 

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
-import { IMAGE_PATH } from './images';
+import { IMAGE_PATH, MEDIA_IMAGE_URL } from './images';
 
 /**
  * Markdown → HTML for learner and teacher screens. markdown-it runs with raw HTML disabled, and the
@@ -13,9 +13,6 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
  * extraction can skip it (its link scanning is a large part of parsing time).
  */
 const plainMarkdown = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-
-/** Where a lesson image may come from: a module version's own images, as `mediaBase` serves them. */
-const MEDIA_SRC = /^\/media\/[a-z0-9]+(?:-[a-z0-9]+)*\/[0-9A-Za-z.+-]+\/[a-z0-9]+(?:-[a-z0-9]+)*\.svg$/;
 
 export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -73,7 +70,7 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowedClasses: { span: ['image-alt'] },
   // An image stays only with a source of a module's own served images (see the image rule below).
-  exclusiveFilter: (frame) => frame.tag === 'img' && !MEDIA_SRC.test(frame.attribs['src'] ?? ''),
+  exclusiveFilter: (frame) => frame.tag === 'img' && !MEDIA_IMAGE_URL.test(frame.attribs['src'] ?? ''),
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
@@ -123,6 +120,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 /** The images a Markdown text shows: the path as written and its alt text, with their line (1-based). */
 export function markdownImages(source: string): { src: string; alt: string; line: number }[] {
   const out: { src: string; alt: string; line: number }[] = [];
+  if (!source.includes('![')) return out; // most blocks: no second parse during validation
   for (const token of plainMarkdown.parse(source, {})) {
     for (const child of token.children ?? []) {
       if (child.type !== 'image') continue;

@@ -448,6 +448,8 @@ export class AuthoringService {
     } else if (!input.notes?.trim()) {
       throw badInput('Say what should change: notes are required when requesting changes.');
     }
+    // Only an approval is published, and a reviewer is named there only if they chose it.
+    const credit = input.outcome === 'approve' && input.credit === 'name' ? 'name' : 'role';
     await this.ds.transaction(async (m) => {
       const locked = await m
         .getRepository(ModuleDraft)
@@ -465,8 +467,7 @@ export class AuthoringService {
         outcome: input.outcome as 'approve' | 'request_changes',
         checked: input.checked.filter((c, i, all) => all.indexOf(c) === i),
         notes: input.notes?.trim() || null,
-        // Only an approval is published, and a reviewer is named there only if they chose it.
-        credit: input.outcome === 'approve' && input.credit === 'name' ? 'name' : 'role',
+        credit,
       });
       const approvals = await m.getRepository(ModuleDraftReview).find({
         where: { draftId: draft.id, revision: draft.revision, outcome: 'approve' },
@@ -486,11 +487,7 @@ export class AuthoringService {
           targetType: 'module_draft',
           targetId: draft.id,
           districtId: draft.districtId,
-          detail: {
-            kind,
-            outcome: input.outcome,
-            credit: input.outcome === 'approve' ? (input.credit ?? 'role') : undefined,
-          },
+          detail: { kind, outcome: input.outcome, credit: input.outcome === 'approve' ? credit : undefined },
         },
         m,
       );

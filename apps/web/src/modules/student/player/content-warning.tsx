@@ -5,6 +5,20 @@ import { useFocusOnChange } from './use-focus-on-change';
 import type { StudentModule } from './use-module-progress';
 
 /** Before sensitive material: what is coming, and a way to do something else without saying why. */
+/** The module's alternative activity (authored, in the content's language), or the interface's general one. */
+export function AlternativeActivity({
+  module,
+}: {
+  module: Pick<StudentModule, 'alternativeActivity' | 'language'>;
+}) {
+  const { t } = useTranslation();
+  return module.alternativeActivity !== null ? (
+    <p lang={module.language}>{module.alternativeActivity}</p>
+  ) : (
+    <p>{t('student.player.warning.alternativeDefault')}</p>
+  );
+}
+
 export function ContentWarning({
   module,
   choseAlternative,
@@ -26,11 +40,7 @@ export function ContentWarning({
         <h2 id="alternative-title" tabIndex={-1} ref={heading}>
           {t('student.player.warning.alternativeTitle')}
         </h2>
-        {module.alternativeActivity !== null ? (
-          <p lang={module.language}>{module.alternativeActivity}</p>
-        ) : (
-          <p>{t('student.player.warning.alternativeDefault')}</p>
-        )}
+        <AlternativeActivity module={module} />
         <p>{t('student.player.warning.alternativeNote')}</p>
         <div className="player-actions">
           <Link className="button button--secondary" to="/student">

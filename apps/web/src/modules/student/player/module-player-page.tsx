@@ -5,6 +5,7 @@ import { MyAssignmentDocument } from '../../../gql/graphql';
 import { Loading, QueryError } from '../../layout/components/status';
 import { usePageTitle } from '../../layout/hooks/use-page-title';
 import { TalkToSomeone } from '../components/talk-to-someone';
+import { AlternativeActivity } from './content-warning';
 import { ModulePlayer } from './module-player';
 
 /**
@@ -35,11 +36,7 @@ export function ModulePlayerPage() {
     return (
       <section className="panel warning-panel" aria-labelledby="alternative-title">
         <h1 id="alternative-title">{t('student.player.warning.alternativeTitle')}</h1>
-        {data.myAssignment.alternativeActivity !== null ? (
-          <p lang={data.myAssignment.language}>{data.myAssignment.alternativeActivity}</p>
-        ) : (
-          <p>{t('student.player.warning.alternativeDefault')}</p>
-        )}
+        <AlternativeActivity module={data.myAssignment} />
         <p>{t('student.player.excusedNote')}</p>
         <Link className="button button--secondary" to="/student">
           {t('student.player.backToLessons')}

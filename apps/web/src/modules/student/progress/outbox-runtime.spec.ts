@@ -3,6 +3,7 @@ import { createTestClient, viewer } from '../../../testing/render-app';
 import { settleAndCloseOutbox } from './active-outbox';
 import { pageOutbox } from './outbox-runtime';
 import { progressEvent } from './progress-event';
+import { EMPTY_PROGRESS } from './progress-state';
 
 const accepted = (variables: Record<string, unknown>) => ({
   data: {
@@ -15,17 +16,7 @@ const accepted = (variables: Record<string, unknown>) => ({
         code: null,
         message: null,
       })),
-      progress: {
-        __typename: 'AttemptProgress',
-        status: 'in_progress',
-        stepIndex: 0,
-        blockIndex: 0,
-        completedSteps: [],
-        alternativeTopics: [],
-        scenarioRuns: [],
-        answers: [],
-        reflections: [],
-      },
+      progress: { __typename: 'AttemptProgress', ...EMPTY_PROGRESS },
     },
   },
 });

@@ -65,7 +65,14 @@ export function pageOutbox(client: ApolloClient, studentId: string): Outbox {
   });
   if (typeof window !== 'undefined') window.addEventListener('online', online);
   setActiveOutbox({
-    settle: (ms) => Promise.race([outbox.flush(), new Promise<void>((resolve) => setTimeout(resolve, ms))]),
+    settle: (ms) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        void outbox.flush().finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
     close: () => outbox.close(),
   });
   instances.set(client, { studentId, outbox });

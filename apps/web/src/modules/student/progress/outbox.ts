@@ -117,11 +117,6 @@ export class Outbox {
     return this.closed;
   }
 
-  /** Assignments whose events the server refused on this page (kept on the device). */
-  refusedAssignments(): string[] {
-    return [...this.parked];
-  }
-
   /** The server refused this assignment's events on this page, and some are still waiting on the device. */
   isRefused(assignmentId: string): boolean {
     return this.parked.has(assignmentId) && this.pending(assignmentId).length > 0;
